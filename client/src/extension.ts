@@ -1,0 +1,135 @@
+// The VS Code client: activation, the language client, the requirement tree view, the language
+// status item, commands and settings. No validation or coverage logic lives here: it renders what
+// the server computes.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, RevealOutputChannelOn, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { isSmsText, isConfigDocument, SmsDocumentFilter } from './smsDocuments';
+import { RequirementTreeProvider } from './treeView';
+import { StatusView } from './status';
+import { registerCommands } from './commands';
+import { RequirementDocuments } from './requirementDocuments';
+import { StatusNotification, type StatusParams } from '../../server/src/shared/protocol';
+
+let client: LanguageClient | undefined;
+
+export interface ExtensionApi {
+  /** The language client, once started (for tests and other extensions). */
+  readonly client: () => LanguageClient | undefined;
+  readonly tree: RequirementTreeProvider;
+  readonly status: StatusView;
+  /** Resolves when the server has started and indexed the workspace once. */
+  readonly ready: Promise<void>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const output = vscode.window.createOutputChannel('SMS', { log: true });
+  context.subscriptions.push(output);
+  const tree = new RequirementTreeProvider(() => client);
+  const status = new StatusView(context);
+  const requirementDocuments = new RequirementDocuments();
+  context.subscriptions.push(
+    vscode.window.createTreeView('sms.requirements', { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.workspace.registerTextDocumentContentProvider(RequirementDocuments.scheme, requirementDocuments),
+  );
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+
+  const start = async (): Promise<void> => {
+    if (client) return;
+    if (!vscode.workspace.getConfiguration('sms').get<boolean>('enable', true)) {
+      output.info('sms.enable is false: the language server is not started.');
+      return;
+    }
+    client = createClient(context, output);
+    client.onNotification(StatusNotification, (params: StatusParams) => {
+      status.update(params);
+      tree.refresh();
+      if (!params.indexing) resolveReady();
+    });
+    await client.start();
+    output.info('SMS language server started.');
+  };
+
+  registerCommands(context, { client: () => client, tree, output, requirementDocuments, start, restart: async () => {
+    if (client) {
+      await client.stop();
+      client = undefined;
+    }
+    await start();
+  } });
+
+  // Start only where SMS documents exist: an open one now, or one found in the workspace.
+  // The search runs after activation returns, so activation itself stays cheap.
+  const startIfSms = (document: vscode.TextDocument): void => {
+    if (!client && (isSmsText(document.getText()) || isConfigDocument(document))) void start();
+  };
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startIfSms));
+  vscode.workspace.textDocuments.forEach(startIfSms);
+  setImmediate(() => {
+    void workspaceHasSmsFiles().then((found) => {
+      void vscode.commands.executeCommand('setContext', 'sms.workspaceHasSms', found);
+      if (found) void start();
+      else resolveReady();
+    });
+  });
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('sms.enable')) {
+        const enabled = vscode.workspace.getConfiguration('sms').get<boolean>('enable', true);
+        if (enabled) void start();
+        else if (client) {
+          void client.stop();
+          client = undefined;
+          status.clear();
+        }
+      }
+    }),
+  );
+  return { client: () => client, tree, status, ready };
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) await client.stop();
+  client = undefined;
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const filter = new SmsDocumentFilter();
+  const clientOptions: LanguageClientOptions = {
+    // YAML files only; the middleware below narrows that to SMS documents and the config file.
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'file', pattern: '**/.smsrc.{yaml,yml}' },
+    ],
+    synchronize: { configurationSection: 'sms' },
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    initializationOptions: vscode.workspace.getConfiguration('sms'),
+    // The default restart policy restarts a crashed server (up to 4 times in 3 minutes); open
+    // documents are re-sent from the editor's buffers, so no typed text is lost.
+    middleware: filter.middleware(() => client),
+  };
+  return new LanguageClient('sms', 'SMS (ISO/IEC 20000)', serverOptions, clientOptions);
+}
+
+/** True when some YAML file of the workspace carries the SMS header (or a .smsrc.yaml exists). */
+async function workspaceHasSmsFiles(): Promise<boolean> {
+  if (!vscode.workspace.workspaceFolders?.length) return false;
+  const configs = await vscode.workspace.findFiles('**/.smsrc.{yaml,yml}', '**/node_modules/**', 1);
+  if (configs.length > 0) return true;
+  const candidates = await vscode.workspace.findFiles('**/*.{yaml,yml}', '{**/node_modules/**,**/.git/**}', 2000);
+  for (const uri of candidates) {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (isSmsText(new TextDecoder().decode(bytes.subarray(0, 4096)))) return true;
+    } catch {
+      // unreadable: skip
+    }
+  }
+  return false;
+}

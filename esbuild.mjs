@@ -1,0 +1,109 @@
+// Builds the three faces and the tests:
+//   dist/extension.js  the VS Code client (vscode external)
+//   dist/server.js     the language server (`node dist/server.js --stdio`)
+//   dist/cli.js        the CLI (`sms-lint`)
+//   out/test/**        mocha tests (engine, CLI, LSP) and the in-VS-Code suite (test/e2e)
+// Data (schemas, catalogue, templates, message bundles) is bundled through the virtual module
+// `sms-pack:data`, so nothing is read from disk at run time.
+import * as esbuild from 'esbuild';
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+function listFiles(dir, predicate) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...listFiles(full, predicate));
+    else if (predicate(full)) out.push(full);
+  }
+  return out;
+}
+
+const packPlugin = {
+  name: 'sms-pack',
+  setup(build) {
+    build.onResolve({ filter: /^sms-pack:data$/ }, () => ({ path: 'sms-pack:data', namespace: 'sms-pack' }));
+    build.onLoad({ filter: /.*/, namespace: 'sms-pack' }, () => {
+      const schemaDir = join(root, 'schemas');
+      const kindSchemaFiles = readdirSync(schemaDir)
+        .filter((name) => name.endsWith('.schema.json') && name !== 'catalogue.schema.json' && name !== 'config.schema.json')
+        .sort();
+      const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+      const readOptional = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+      const templateDir = join(root, 'templates');
+      const templates = {};
+      for (const file of listFiles(templateDir, (f) => f.endsWith('.yaml') && !f.endsWith('index.yaml'))) {
+        templates[relative(templateDir, file).split('\\').join('/')] = readFileSync(file, 'utf8');
+      }
+      const messageBundles = {};
+      for (const file of listFiles(join(root, 'server', 'l10n'), (f) => f.endsWith('.json'))) {
+        messageBundles[file.split('/').pop().replace(/\.json$/, '')] = readJson(file);
+      }
+      const configSchemaFile = join(schemaDir, 'config.schema.json');
+      const catalogueSchemaFile = join(schemaDir, 'catalogue.schema.json');
+      const contents = [
+        `export const schemas = ${JSON.stringify(kindSchemaFiles.map((name) => readJson(join(schemaDir, name))))};`,
+        `export const configSchema = ${existsSync(configSchemaFile) ? readFileSync(configSchemaFile, 'utf8') : '{}'};`,
+        `export const catalogueSchema = ${existsSync(catalogueSchemaFile) ? readFileSync(catalogueSchemaFile, 'utf8') : '{}'};`,
+        `export const catalogueText = ${JSON.stringify(readOptional(join(schemaDir, 'standards', 'iso20000-1-2018.yaml')) ?? '')};`,
+        `export const evidenceText = ${JSON.stringify(readOptional(join(schemaDir, 'standards', 'iso20000-1-2018.evidence.yaml')))};`,
+        `export const templates = ${JSON.stringify(templates)};`,
+        `export const templateIndexText = ${JSON.stringify(readOptional(join(templateDir, 'index.yaml')))};`,
+        `export const messageBundles = ${JSON.stringify(messageBundles)};`,
+      ].join('\n');
+      const watchFiles = [
+        ...listFiles(schemaDir, () => true),
+        ...listFiles(templateDir, () => true),
+        ...listFiles(join(root, 'server', 'l10n'), () => true),
+      ];
+      return { contents, loader: 'js', watchFiles, watchDirs: [schemaDir, templateDir] };
+    });
+  },
+};
+
+const packageVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+
+const common = {
+  define: { __SMS_LINT_VERSION__: JSON.stringify(packageVersion) },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  keepNames: true,
+  logLevel: 'warning',
+  plugins: [packPlugin],
+  tsconfig: join(root, 'tsconfig.json'),
+};
+
+const testFiles = listFiles(join(root, 'test'), (f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.includes(`${join('test', 'fixtures')}`));
+const e2eFiles = testFiles.filter((f) => f.includes(join('test', 'e2e')));
+const unitFiles = testFiles.filter((f) => !e2eFiles.includes(f));
+
+const builds = [
+  { ...common, entryPoints: { extension: join(root, 'client/src/extension.ts') }, outdir: join(root, 'dist'), external: ['vscode'] },
+  { ...common, entryPoints: { server: join(root, 'server/src/lsp/main.ts') }, outdir: join(root, 'dist') },
+  { ...common, entryPoints: { cli: join(root, 'server/src/cli/main.ts') }, outdir: join(root, 'dist'), banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { worker: join(root, 'server/src/cli/worker.ts') }, outdir: join(root, 'dist') },
+];
+if (!production) {
+  builds.push({ ...common, entryPoints: unitFiles, outdir: join(root, 'out', 'test'), outbase: join(root, 'test'), packages: 'external', sourcemap: 'inline' });
+  builds.push({ ...common, entryPoints: e2eFiles, outdir: join(root, 'out', 'test', 'e2e'), outbase: join(root, 'test', 'e2e'), external: ['vscode', 'mocha'], sourcemap: 'inline' });
+}
+
+const existing = builds.filter((options) => Object.values(options.entryPoints).every((file) => existsSync(file)));
+if (watch) {
+  for (const options of existing) (await esbuild.context(options)).watch();
+  console.log('esbuild: watching');
+} else {
+  const started = Date.now();
+  await Promise.all(existing.map((options) => esbuild.build(options)));
+  console.log(`esbuild: built ${existing.length} bundles in ${Date.now() - started} ms`);
+}

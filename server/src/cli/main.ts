@@ -1,0 +1,161 @@
+// sms-lint: the headless face of the engine for CI. Reads files and the config (the engine does
+// no I/O), runs the engine, prints a report, and exits 0 (clean), 1 (findings over the
+// threshold) or 2 (usage or internal error).
+import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { CONFIG_FILE_NAMES, DocUri, Workspace, defaultPack, isConfigFileName } from '../engine';
+import { HELP, parseArgs, UsageError, type CliOptions } from './args';
+import { findConfigFile, selectFiles, toPosix } from './files';
+import { buildReport, type LintReport } from './report';
+import { colors } from './format/colors';
+import { formatStylish } from './format/stylish';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatJunit } from './format/junit';
+import { formatGithub } from './format/github';
+import { formatMarkdown } from './format/markdown';
+import { decodeText } from './decode';
+
+declare const __SMS_LINT_VERSION__: string;
+const VERSION = typeof __SMS_LINT_VERSION__ === 'string' ? __SMS_LINT_VERSION__ : '0.0.0';
+
+export function run(argv: readonly string[], cwd: string, stdout: (text: string) => void, stderr: (text: string) => void, isTty: boolean): number {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      stderr(`sms-lint: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.command === 'help') {
+    stdout(`${HELP}\n`);
+    return 0;
+  }
+  if (options.command === 'version') {
+    stdout(`${VERSION}\n`);
+    return 0;
+  }
+  try {
+    return lint(options, cwd, stdout, stderr, isTty);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      stderr(`sms-lint: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    stderr(`sms-lint: internal error: ${message.split('\n')[0]}${options.debug ? '' : ' (run with --debug for details)'}\n`);
+    if (options.debug && error instanceof Error && error.stack) stderr(`${error.stack}\n`);
+    return 2;
+  }
+}
+
+function lint(options: CliOptions, cwd: string, stdout: (text: string) => void, stderr: (text: string) => void, isTty: boolean): number {
+  const today = options.today ?? localDate(new Date());
+  const firstTarget = resolve(cwd, options.patterns[0] ?? '.');
+  const configPath = options.noConfig ? undefined : options.config !== undefined ? resolve(cwd, options.config) : findConfigFile(directoryOf(firstTarget), CONFIG_FILE_NAMES);
+  const workspace = new Workspace({ pack: defaultPack(), today, ...(options.locale ? { locale: options.locale } : {}) });
+  let configUri: DocUri | undefined;
+  if (configPath !== undefined) {
+    let configText: string;
+    try {
+      configText = decodeText(readFileSync(configPath));
+    } catch {
+      throw new UsageError(`cannot read the configuration file ${relative(cwd, configPath) || configPath}`);
+    }
+    configUri = DocUri(pathToFileURL(configPath).href);
+    workspace.setConfig({ uri: configUri, version: 1, text: configText });
+    if (options.locale) workspace.setLocale(options.locale);
+  }
+  const config = workspace.config;
+  const selection = selectFiles(options.patterns, cwd, config.ignore, configPath !== undefined ? dirname(configPath) : cwd);
+  if (selection.unmatched.length > 0) throw new UsageError(`no files match ${selection.unmatched.map((p) => `"${p}"`).join(', ')}`);
+
+  const uris: DocUri[] = [];
+  for (const file of selection.files) {
+    if (isConfigFileName(file)) continue;
+    const uri = DocUri(pathToFileURL(file).href);
+    let text: string;
+    try {
+      text = decodeText(readFileSync(file));
+    } catch (error) {
+      stderr(`sms-lint: cannot read ${relative(cwd, file)}: ${error instanceof Error ? error.message : String(error)}\n`);
+      continue;
+    }
+    workspace.setFile(uri, 1, text);
+    uris.push(uri);
+  }
+  workspace.update();
+  for (const ruleError of workspace.ruleErrors) stderr(`sms-lint: rule ${ruleError.code} failed: ${options.debug ? ruleError.message : (ruleError.message.split('\n')[0] ?? '')}\n`);
+
+  const pathOf = (uri: DocUri): string => toPosix(relative(cwd, fileURLToPath(uri))) || '.';
+  const smsFiles = uris.filter((uri) => workspace.parsed(uri)?.isSms).length;
+  const report = buildReport({
+    workspace,
+    pathOf,
+    absolutePathOf: (uri) => fileURLToPath(uri),
+    uris: configUri ? [...uris, configUri] : uris,
+    quiet: options.quiet,
+    toolName: 'sms-lint',
+    toolVersion: VERSION,
+    smsFiles,
+    today,
+  });
+  const useColor = options.output === undefined && (options.color ?? (isTty && !process.env['NO_COLOR']));
+  const text = render(options, report, useColor, pathToFileURL(cwd).href);
+  if (options.output !== undefined) {
+    const outputPath = resolve(cwd, options.output);
+    mkdirSync(dirname(outputPath), { recursive: true });
+    writeFileSync(outputPath, text);
+  } else stdout(text);
+
+  const minCoverage = options.minCoverage ?? config.minCoverage;
+  if (report.counts.error > 0) return 1;
+  if (options.maxWarnings !== undefined && report.counts.warning > options.maxWarnings) {
+    if (options.format === 'stylish' && options.output === undefined) stdout(`sms-lint found too many warnings (maximum: ${options.maxWarnings}).\n`);
+    return 1;
+  }
+  if (minCoverage !== undefined && smsFiles > 0 && (!report.hasManifest || report.coverage.percent < minCoverage)) {
+    stderr(`sms-lint: coverage ${report.hasManifest ? `${report.coverage.percent.toFixed(1)} %` : 'cannot be computed (no manifest)'} is below the minimum of ${minCoverage} %\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function render(options: CliOptions, report: LintReport, useColor: boolean, baseUri: string): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, baseUri);
+    case 'junit':
+      return formatJunit(report);
+    case 'github':
+      return formatGithub(report);
+    case 'markdown':
+      return formatMarkdown(report);
+    case 'stylish':
+      return formatStylish(report, colors(useColor));
+  }
+}
+
+function directoryOf(path: string): string {
+  try {
+    return statSync(path).isDirectory() ? path : dirname(path);
+  } catch {
+    return dirname(path);
+  }
+}
+
+function localDate(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+if (require.main === module) {
+  const exitCode = run(process.argv.slice(2), process.cwd(), (text) => process.stdout.write(text), (text) => process.stderr.write(text), Boolean(process.stdout.isTTY));
+  process.exitCode = exitCode;
+}

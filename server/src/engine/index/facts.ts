@@ -1,0 +1,105 @@
+// What one document tells the rest of the workspace: the entities it defines, the references it
+// makes and the clauses it claims. Extracted by walking the YAML nodes alongside the kind's schema
+// and reading the x-sms-* annotations, so no code knows individual fields.
+import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { DocUri, Span } from '../types';
+import type { SmsDocument } from '../parse/parseFile';
+import { findPair, nodeSpan, scalarString } from '../parse/yamlNodes';
+import type { SchemaNode } from '../schema/schemaTree';
+
+export interface EntityDefinition {
+  readonly type: string;
+  readonly id: string;
+  readonly uri: DocUri;
+  readonly span: Span;
+  /** The `name` or `title` next to the id, for hovers and completion. */
+  readonly name: string | undefined;
+  /** The kind and id of the document holding the definition. */
+  readonly documentKind: string | undefined;
+  readonly documentId: string | undefined;
+  /** Readable path of the definition, e.g. `spec.services[3].id`. */
+  readonly path: string;
+}
+
+export interface EntityReference {
+  readonly type: string;
+  readonly id: string;
+  readonly uri: DocUri;
+  readonly span: Span;
+  /** For document references: the kinds the referenced document may have. */
+  readonly refKinds: readonly string[] | undefined;
+  readonly documentKind: string | undefined;
+  readonly documentId: string | undefined;
+  readonly path: string;
+}
+
+export interface ClauseClaim {
+  readonly ref: string;
+  readonly uri: DocUri;
+  readonly span: Span;
+  readonly documentKind: string | undefined;
+  readonly documentId: string | undefined;
+}
+
+export interface DocumentFacts {
+  readonly definitions: readonly EntityDefinition[];
+  readonly references: readonly EntityReference[];
+  readonly claims: readonly ClauseClaim[];
+}
+
+export const DOCUMENT_ENTITY = 'document';
+
+export function extractFacts(document: SmsDocument, schemaRoot: SchemaNode | undefined): DocumentFacts {
+  const definitions: EntityDefinition[] = [];
+  const references: EntityReference[] = [];
+  const claims: ClauseClaim[] = [];
+  const base = { uri: document.uri, documentKind: document.kind, documentId: document.id };
+
+  // Every document defines itself by metadata.id, whatever its kind (and even when the kind is unknown).
+  const metadata = findPair(document.yaml.contents as Node | null, 'metadata')?.value;
+  const idNode = findPair(metadata, 'id')?.value;
+  const idSpan = nodeSpan(idNode ?? undefined);
+  if (document.id !== undefined && idSpan) {
+    const title = scalarString(findPair(metadata, 'title')?.value);
+    definitions.push({ ...base, type: DOCUMENT_ENTITY, id: document.id, span: idSpan, name: title, path: 'metadata.id' });
+  }
+  if (schemaRoot) {
+    walk(document.yaml.contents as Node | null, schemaRoot, '', undefined);
+  }
+  return { definitions, references, claims };
+
+  function walk(node: Node | null | undefined, schema: SchemaNode, path: string, parentMap: Node | undefined): void {
+    if (node === null || node === undefined) return;
+    if (isScalar(node)) {
+      const annotations = schema.annotations;
+      const value = scalarString(node);
+      const span = nodeSpan(node);
+      if (value === undefined || !span || value === '') return;
+      if (annotations.defines && !(annotations.defines === DOCUMENT_ENTITY && path === 'metadata.id')) {
+        const name = scalarString(findPair(parentMap, 'name')?.value) ?? scalarString(findPair(parentMap, 'title')?.value);
+        definitions.push({ ...base, type: annotations.defines, id: value, span, name, path });
+      }
+      if (annotations.ref) references.push({ ...base, type: annotations.ref, id: value, span, refKinds: annotations.refKinds, path });
+      if (annotations.claim) claims.push({ ...base, ref: value, span });
+      return;
+    }
+    if (isMap(node)) {
+      for (const item of node.items) {
+        if (!isPair(item) || !isScalar(item.key)) continue;
+        const key = String(item.key.value);
+        const child = schema.property(key);
+        if (child) walk(item.value as Node | null, child, path === '' ? key : `${path}.${key}`, node);
+      }
+      return;
+    }
+    if (isSeq(node)) {
+      const items = schema.items();
+      if (!items) return;
+      node.items.forEach((item, index) => walk(item as Node | null, items, `${path}[${index}]`, parentMap));
+    }
+  }
+}
+
+export function entityKey(type: string, id: string): string {
+  return `${type}\u0000${id}`;
+}

@@ -1,0 +1,154 @@
+// The cross-document index: who defines which entity, who references it, who claims which clause.
+// Updated one file at a time; every update returns what changed so that only dependent work reruns.
+import type { DocUri } from '../types';
+import { entityKey, type ClauseClaim, type EntityDefinition, type EntityReference } from './facts';
+
+export interface IndexedDocument {
+  readonly uri: DocUri;
+  readonly indexInFile: number;
+  readonly kind: string | undefined;
+  readonly id: string | undefined;
+}
+
+export interface FileFacts {
+  readonly documents: readonly IndexedDocument[];
+  readonly definitions: readonly EntityDefinition[];
+  readonly references: readonly EntityReference[];
+  readonly claims: readonly ClauseClaim[];
+}
+
+export interface IndexChange {
+  /** Entity keys whose definitions changed (added, removed, moved). */
+  readonly definitionKeys: ReadonlySet<string>;
+  /** Entity types with any definition or reference change. */
+  readonly entityTypes: ReadonlySet<string>;
+  /** Document kinds with a document added, removed or changed. */
+  readonly kinds: ReadonlySet<string>;
+}
+
+export const EMPTY_FILE_FACTS: FileFacts = { documents: [], definitions: [], references: [], claims: [] };
+
+export class WorkspaceIndex {
+  private readonly files = new Map<DocUri, FileFacts>();
+  /** type → id → definitions (usually one; more is a duplicate). */
+  private readonly definitionsByType = new Map<string, Map<string, EntityDefinition[]>>();
+  /** entity key → files that reference it. */
+  private readonly dependents = new Map<string, Set<DocUri>>();
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  uris(): IterableIterator<DocUri> {
+    return this.files.keys();
+  }
+
+  facts(uri: DocUri): FileFacts | undefined {
+    return this.files.get(uri);
+  }
+
+  definitions(type: string, id: string): readonly EntityDefinition[] {
+    return this.definitionsByType.get(type)?.get(id) ?? [];
+  }
+
+  /** Every id defined for `type`, with its definitions. */
+  definitionsOfType(type: string): ReadonlyMap<string, readonly EntityDefinition[]> {
+    return this.definitionsByType.get(type) ?? new Map();
+  }
+
+  entityTypes(): IterableIterator<string> {
+    return this.definitionsByType.keys();
+  }
+
+  /** Files whose references name this entity. */
+  referencingFiles(type: string, id: string): ReadonlySet<DocUri> {
+    return this.dependents.get(entityKey(type, id)) ?? new Set();
+  }
+
+  *allReferences(): IterableIterator<EntityReference> {
+    for (const facts of this.files.values()) yield* facts.references;
+  }
+
+  *documentsOfKind(kind: string): IterableIterator<IndexedDocument> {
+    for (const facts of this.files.values()) for (const document of facts.documents) if (document.kind === kind) yield document;
+  }
+
+  /** Replaces the facts of one file. */
+  update(uri: DocUri, next: FileFacts): IndexChange {
+    const previous = this.files.get(uri) ?? EMPTY_FILE_FACTS;
+    if (next === EMPTY_FILE_FACTS) this.files.delete(uri);
+    else this.files.set(uri, next);
+
+    const definitionKeys = new Set<string>();
+    const entityTypes = new Set<string>();
+    const kinds = new Set<string>();
+
+    const previousDefinitions = signatureMap(previous.definitions);
+    const nextDefinitions = signatureMap(next.definitions);
+    for (const [key, signature] of previousDefinitions) if (nextDefinitions.get(key) !== signature) definitionKeys.add(key);
+    for (const [key, signature] of nextDefinitions) if (previousDefinitions.get(key) !== signature) definitionKeys.add(key);
+
+    for (const definition of previous.definitions) this.removeDefinition(definition);
+    for (const definition of next.definitions) this.addDefinition(definition);
+    for (const reference of previous.references) this.dependents.get(entityKey(reference.type, reference.id))?.delete(uri);
+    for (const reference of next.references) {
+      const key = entityKey(reference.type, reference.id);
+      let set = this.dependents.get(key);
+      if (!set) this.dependents.set(key, (set = new Set()));
+      set.add(uri);
+    }
+
+    for (const definition of [...previous.definitions, ...next.definitions]) {
+      if (definitionKeys.has(entityKey(definition.type, definition.id))) entityTypes.add(definition.type);
+    }
+    if (signature(previous.references) !== signature(next.references)) {
+      for (const reference of [...previous.references, ...next.references]) entityTypes.add(reference.type);
+    }
+    for (const document of [...previous.documents, ...next.documents]) if (document.kind) kinds.add(document.kind);
+    return { definitionKeys, entityTypes, kinds };
+  }
+
+  remove(uri: DocUri): IndexChange {
+    return this.update(uri, EMPTY_FILE_FACTS);
+  }
+
+  private addDefinition(definition: EntityDefinition): void {
+    let byId = this.definitionsByType.get(definition.type);
+    if (!byId) this.definitionsByType.set(definition.type, (byId = new Map()));
+    const list = byId.get(definition.id);
+    if (list) {
+      list.push(definition);
+      list.sort(compareDefinitions);
+    } else byId.set(definition.id, [definition]);
+  }
+
+  private removeDefinition(definition: EntityDefinition): void {
+    const byId = this.definitionsByType.get(definition.type);
+    const list = byId?.get(definition.id);
+    if (!byId || !list) return;
+    const index = list.indexOf(definition);
+    if (index >= 0) list.splice(index, 1);
+    if (list.length === 0) byId.delete(definition.id);
+  }
+}
+
+/** Definitions are ordered by file then position, so "the first one" is stable across runs. */
+function compareDefinitions(a: EntityDefinition, b: EntityDefinition): number {
+  if (a.uri !== b.uri) return a.uri < b.uri ? -1 : 1;
+  return a.span.start - b.span.start;
+}
+
+function signatureMap(definitions: readonly EntityDefinition[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const definition of definitions) {
+    const key = entityKey(definition.type, definition.id);
+    map.set(key, `${map.get(key) ?? ''}|${definition.span.start}:${definition.span.end}:${definition.name ?? ''}:${definition.documentKind ?? ''}`);
+  }
+  return map;
+}
+
+function signature(references: readonly EntityReference[]): string {
+  let out = '';
+  for (const reference of references) out += `${reference.type}:${reference.id};`;
+  return out;
+}

@@ -1,0 +1,53 @@
+// A standard pack: the data the engine works from (kind schemas, config schema, requirement
+// catalogue, templates, message bundles). The default pack is bundled at build time; tests may
+// build smaller packs.
+import { parse } from 'yaml';
+import { isJsonObject } from '../schema/schemaTree';
+
+export interface TemplateChoice {
+  /** File name under templates/, e.g. `process-definition.yaml`. */
+  readonly template: string;
+  /** Folder (relative to the manifest) where a new document of this kind belongs. */
+  readonly folder: string;
+  /** Extra placeholder values, e.g. `process: incident-management`. */
+  readonly values: Readonly<Record<string, string>>;
+}
+
+export interface Templates {
+  readonly files: Readonly<Record<string, string>>;
+  /** Subclause id → the template that best starts evidencing it. */
+  readonly bySubclause: ReadonlyMap<string, TemplateChoice>;
+}
+
+export interface StandardPack {
+  readonly schemas: readonly unknown[];
+  readonly configSchema: unknown;
+  readonly catalogueText: string;
+  readonly evidenceText: string | undefined;
+  readonly templates: Templates;
+  readonly messageBundles: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+export function parseTemplateIndex(text: string | undefined): Map<string, TemplateChoice> {
+  const out = new Map<string, TemplateChoice>();
+  if (text === undefined) return out;
+  let value: unknown;
+  try {
+    value = parse(text);
+  } catch {
+    return out;
+  }
+  if (!isJsonObject(value)) return out;
+  for (const [subclauseId, entry] of Object.entries(value)) {
+    if (!isJsonObject(entry) || typeof entry['template'] !== 'string') continue;
+    const values: Record<string, string> = {};
+    for (const [key, raw] of Object.entries(entry)) if (key !== 'template' && key !== 'folder' && typeof raw === 'string') values[key] = raw;
+    out.set(subclauseId, { template: entry['template'], folder: typeof entry['folder'] === 'string' ? entry['folder'] : '.', values });
+  }
+  return out;
+}
+
+/** Fills `${name}` placeholders; unknown placeholders are left for the user to see. */
+export function fillPlaceholders(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(/\$\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}

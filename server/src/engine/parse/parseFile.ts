@@ -1,0 +1,187 @@
+// Parsing never fails: it yields the documents and a list of syntax problems.
+import { parseAllDocuments, isMap, visit, type Document } from 'yaml';
+import type { DocUri, Span } from '../types';
+import { findPair, scalarString, nodeSpan, type YamlNode } from './yamlNodes';
+
+export const API_GROUP = 'iso20000.sms/';
+export const SUPPORTED_API_VERSIONS: readonly string[] = ['iso20000.sms/v1'];
+const HEADER_PATTERN = /^apiVersion:[ \t]*["']?iso20000\.sms\//m;
+
+export interface ParseLimits {
+  /** Texts longer than this (UTF-16 code units) are not parsed; a finding says so. */
+  readonly maxFileLength: number;
+  /** Aliases expanded when building plain values; more is treated as an alias bomb. */
+  readonly maxAliasCount: number;
+  /** Documents per file beyond this are not analysed. */
+  readonly maxDocumentsPerFile: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = {
+  maxFileLength: 10 * 1024 * 1024,
+  maxAliasCount: 1000,
+  maxDocumentsPerFile: 5000,
+};
+
+export type SyntaxProblemKind = 'syntax-error' | 'syntax-warning' | 'duplicate-key' | 'file-too-large' | 'alias-limit' | 'too-many-documents' | 'missing-header';
+
+export interface SyntaxProblem {
+  readonly kind: SyntaxProblemKind;
+  readonly span: Span;
+  /** The parser's own explanation, first line only, without its "at line X" suffix. */
+  readonly detail: string;
+  readonly yamlCode?: string;
+}
+
+/** One SMS document of a file: a YAML document whose top level carries our header. */
+export interface SmsDocument {
+  readonly uri: DocUri;
+  /** Position among the file's YAML documents (0-based). */
+  readonly indexInFile: number;
+  readonly yaml: Document.Parsed;
+  /** The plain value used for schema validation; `undefined` when it could not be built safely. */
+  readonly value: unknown;
+  readonly apiVersion: string;
+  readonly kind: string | undefined;
+  /** `metadata.id`, when it is a string. */
+  readonly id: string | undefined;
+  /** Span of the whole document. */
+  readonly span: Span;
+  /** Span of the `kind` value, or of the `apiVersion` value: where document-level findings point. */
+  readonly headerSpan: Span;
+}
+
+export interface ParsedFile {
+  readonly uri: DocUri;
+  readonly version: number;
+  readonly text: string;
+  /** True when the text is an SMS file: at least one document carries our header. */
+  readonly isSms: boolean;
+  readonly documents: readonly SmsDocument[];
+  readonly syntaxProblems: readonly SyntaxProblem[];
+}
+
+export function parseFile(uri: DocUri, version: number, text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedFile {
+  const looksSms = HEADER_PATTERN.test(text.length > 4096 ? text.slice(0, 65536) : text) || HEADER_PATTERN.test(text);
+  if (text.length > limits.maxFileLength) {
+    return {
+      uri,
+      version,
+      text,
+      isSms: looksSms,
+      documents: [],
+      syntaxProblems: looksSms
+        ? [{ kind: 'file-too-large', span: { start: 0, end: 0 }, detail: `${text.length} characters, limit ${limits.maxFileLength}` }]
+        : [],
+    };
+  }
+  if (!looksSms) return { uri, version, text, isSms: false, documents: [], syntaxProblems: [] };
+
+  const problems: SyntaxProblem[] = [];
+  const documents: SmsDocument[] = [];
+  let yamlDocuments: Document.Parsed[];
+  try {
+    yamlDocuments = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false }) as Document.Parsed[];
+    if (!Array.isArray(yamlDocuments)) yamlDocuments = [];
+  } catch (error) {
+    // The `yaml` package is not supposed to throw on any input; if it does, the file still gets an answer.
+    problems.push({ kind: 'syntax-error', span: { start: 0, end: 0 }, detail: error instanceof Error ? error.message : String(error) });
+    return { uri, version, text, isSms: true, documents, syntaxProblems: problems };
+  }
+
+  for (let indexInFile = 0; indexInFile < yamlDocuments.length; indexInFile++) {
+    const yamlDocument = yamlDocuments[indexInFile];
+    if (!yamlDocument) continue;
+    for (const error of yamlDocument.errors) {
+      const span = error.code === 'DUPLICATE_KEY' ? (keySpanAt(yamlDocument, error.pos[0]) ?? { start: error.pos[0], end: error.pos[1] }) : { start: error.pos[0], end: error.pos[1] };
+      problems.push({
+        kind: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax-error',
+        span: clampSpan(span, text.length),
+        detail: firstLine(error.message),
+        yamlCode: error.code,
+      });
+    }
+    for (const warning of yamlDocument.warnings) {
+      problems.push({ kind: 'syntax-warning', span: clampSpan({ start: warning.pos[0], end: warning.pos[1] }, text.length), detail: firstLine(warning.message), yamlCode: warning.code });
+    }
+    if (indexInFile >= limits.maxDocumentsPerFile) {
+      if (indexInFile === limits.maxDocumentsPerFile) {
+        problems.push({ kind: 'too-many-documents', span: documentSpan(yamlDocument, text.length), detail: `limit ${limits.maxDocumentsPerFile}` });
+      }
+      continue;
+    }
+    const smsDocument = toSmsDocument(uri, indexInFile, yamlDocument, text.length, limits, problems);
+    if (smsDocument) documents.push(smsDocument);
+  }
+  return { uri, version, text, isSms: true, documents, syntaxProblems: problems };
+}
+
+function toSmsDocument(
+  uri: DocUri,
+  indexInFile: number,
+  yamlDocument: Document.Parsed,
+  textLength: number,
+  limits: ParseLimits,
+  problems: SyntaxProblem[],
+): SmsDocument | undefined {
+  const contents = yamlDocument.contents as YamlNode | null;
+  const span = documentSpan(yamlDocument, textLength);
+  if (!isMap(contents)) {
+    if (contents !== null && contents !== undefined) {
+      problems.push({ kind: 'missing-header', span: nodeSpan(contents) ?? span, detail: 'not a mapping' });
+    }
+    return undefined;
+  }
+  const apiVersionPair = findPair(contents, 'apiVersion');
+  const apiVersion = scalarString(apiVersionPair?.value);
+  if (apiVersion === undefined || !apiVersion.startsWith(API_GROUP)) {
+    const firstKey = contents.items[0]?.key as YamlNode | undefined;
+    problems.push({ kind: 'missing-header', span: nodeSpan(firstKey) ?? span, detail: apiVersion ?? '' });
+    return undefined;
+  }
+  const kindPair = findPair(contents, 'kind');
+  const kind = scalarString(kindPair?.value);
+  const metadataPair = findPair(contents, 'metadata');
+  const id = scalarString(findPair(metadataPair?.value, 'id')?.value);
+  let value: unknown;
+  try {
+    value = yamlDocument.toJS({ maxAliasCount: limits.maxAliasCount });
+  } catch (error) {
+    // yaml throws a ReferenceError when aliases expand past maxAliasCount ("billion laughs").
+    problems.push({ kind: 'alias-limit', span, detail: error instanceof Error ? firstLine(error.message) : String(error) });
+    value = undefined;
+  }
+  const headerSpan = nodeSpan(kindPair?.value) ?? nodeSpan(apiVersionPair?.value) ?? span;
+  return { uri, indexInFile, yaml: yamlDocument, value, apiVersion, kind, id, span, headerSpan };
+}
+
+/** The full span of the mapping key starting at `offset` (the parser reports one character). */
+function keySpanAt(yamlDocument: Document.Parsed, offset: number): Span | undefined {
+  let found: Span | undefined;
+  visit(yamlDocument, {
+    Pair(_key, pair) {
+      const key = pair.key as YamlNode | null;
+      if (key?.range && key.range[0] === offset) {
+        found = { start: key.range[0], end: key.range[1] };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function documentSpan(yamlDocument: Document.Parsed, textLength: number): Span {
+  const range = yamlDocument.range;
+  return clampSpan({ start: range[0], end: range[1] }, textLength);
+}
+
+function clampSpan(span: Span, textLength: number): Span {
+  const start = Math.max(0, Math.min(span.start, textLength));
+  const end = Math.max(start, Math.min(span.end, textLength));
+  return { start, end };
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '').trim();
+}

@@ -1,0 +1,601 @@
+// The analysis host: holds the input texts ({uri, version, text}) and the derived state (parsed
+// files, the cross-document index, coverage, findings), and brings the derived state up to date
+// incrementally. A document is parsed once per version; an edit re-runs only what depends on it.
+import { parseDocument, type Node } from 'yaml';
+import type { Cancellation, DocUri, Finding, Fix, Severity, SeveritySetting, Span } from './types';
+import { NEVER_CANCELLED } from './types';
+import { parseFile, type ParsedFile } from './parse/parseFile';
+import { LineIndex } from './text';
+import { SchemaSet } from './schema/schemaSet';
+import { toSchemaProblems } from './schema/schemaProblems';
+import { extractFacts, entityKey, type DocumentFacts } from './index/facts';
+import { WorkspaceIndex, type FileFacts, type IndexChange } from './index/workspaceIndex';
+import { Catalogue } from './coverage/catalogue';
+import { CoverageIndex, documentCoverage, type CoverageReport, type DocumentCoverageFacts } from './coverage/coverage';
+import { MANIFEST_KIND } from './coverage/manifest';
+import { configFromValue, CONFIG_SCHEMA_ID, DEFAULT_CONFIG, type EngineConfig } from './config/config';
+import { Messages } from './i18n/messages';
+import type { Problem, Rule, WorkspaceScope, WorkspaceTarget } from './rules/rule';
+import { RULES, allRuleKeys, ruleCodeOf } from './rules/registry';
+import type { SkeletonContext } from './rules/support';
+import type { StandardPack } from './pack/pack';
+import { applySuppressions } from './suppressions';
+
+export interface WorkspaceOptions {
+  readonly pack: StandardPack;
+  /** Today's date (YYYY-MM-DD) for date-based checks and date placeholders; the engine never reads the clock. */
+  readonly today: string;
+  readonly locale?: string;
+  /** Rules to run; all by default (tests run one rule at a time). */
+  readonly rules?: readonly Rule[];
+}
+
+export interface UpdateResult {
+  readonly cancelled: boolean;
+  /** Files whose findings changed since the previous update (to publish). */
+  readonly changed: readonly DocUri[];
+}
+
+/** A finding before severity, suppression and message formatting. */
+interface RawFinding {
+  readonly rule: Rule;
+  readonly uri: DocUri;
+  readonly problem: Problem;
+}
+
+interface FileState {
+  readonly uri: DocUri;
+  version: number;
+  text: string;
+  parsed: ParsedFile | undefined;
+  lines: LineIndex | undefined;
+  local: RawFinding[];
+  references: RawFinding[];
+  final: Finding[];
+  finalSignature: string;
+}
+
+interface ConfigState {
+  readonly uri: DocUri;
+  readonly version: number;
+  readonly text: string;
+  findings: RawFinding[];
+  final: Finding[];
+  finalSignature: string;
+}
+
+export class Workspace {
+  readonly schemas: SchemaSet;
+  readonly catalogue: Catalogue;
+  readonly index = new WorkspaceIndex();
+  readonly coverage: CoverageIndex;
+  private readonly pack: StandardPack;
+  private readonly rules: readonly Rule[];
+  private readonly files = new Map<DocUri, FileState>();
+  private readonly dirty = new Set<DocUri>();
+  private readonly removed = new Set<DocUri>();
+  private configState: ConfigState | undefined;
+  private configValue: EngineConfig = DEFAULT_CONFIG;
+  private configLines: LineIndex | undefined;
+  private messages: Messages;
+  private today: string;
+  /** Workspace-rule findings by group (rule + target), and the groups touching each file. */
+  private readonly groups = new Map<string, RawFinding[]>();
+  private readonly groupsByUri = new Map<DocUri, Set<string>>();
+  /** Everything must be recomputed on the next update (start, config or locale change). */
+  private everything = true;
+  private severityChanged = true;
+  private pendingIndexChanges: IndexChange[] = [];
+  private pendingSubclauses = new Set<string>();
+
+  constructor(options: WorkspaceOptions) {
+    this.pack = options.pack;
+    this.rules = options.rules ?? RULES;
+    this.today = options.today;
+    const compiled = compiledPack(options.pack);
+    this.schemas = compiled.schemas;
+    this.catalogue = compiled.catalogue;
+    this.coverage = new CoverageIndex(this.catalogue);
+    this.messages = this.messagesFor(options.locale);
+  }
+
+  get config(): EngineConfig {
+    return this.configValue;
+  }
+
+  get locale(): string {
+    return this.messages.locale;
+  }
+
+  /** Sets or replaces the text of a file. Cheap: the work happens in `update`. */
+  setFile(uri: DocUri, version: number, text: string): void {
+    const state = this.files.get(uri);
+    this.removed.delete(uri);
+    if (state) {
+      if (state.text === text) {
+        state.version = version;
+        return;
+      }
+      state.version = version;
+      state.text = text;
+      state.parsed = undefined;
+      state.lines = undefined;
+    } else {
+      this.files.set(uri, { uri, version, text, parsed: undefined, lines: undefined, local: [], references: [], final: [], finalSignature: '' });
+    }
+    this.dirty.add(uri);
+  }
+
+  removeFile(uri: DocUri): void {
+    if (!this.files.has(uri)) return;
+    this.files.delete(uri);
+    this.dirty.delete(uri);
+    this.removed.add(uri);
+  }
+
+  hasFile(uri: DocUri): boolean {
+    return this.files.has(uri);
+  }
+
+  fileUris(): DocUri[] {
+    return [...this.files.keys()];
+  }
+
+  version(uri: DocUri): number | undefined {
+    return this.files.get(uri)?.version;
+  }
+
+  /** Sets the project configuration file (or clears it with `undefined`). */
+  setConfig(config: { uri: DocUri; version: number; text: string } | undefined): void {
+    if (config && this.configState && this.configState.uri === config.uri && this.configState.text === config.text) return;
+    this.configState = config ? { ...config, findings: [], final: [], finalSignature: '' } : undefined;
+    const value = config ? this.readConfig(this.configState!) : DEFAULT_CONFIG;
+    const limitsChanged = JSON.stringify(value.limits) !== JSON.stringify(this.configValue.limits);
+    this.configValue = value;
+    this.messages = this.messagesFor(undefined);
+    this.severityChanged = true;
+    if (limitsChanged) for (const uri of this.files.keys()) this.invalidate(uri);
+  }
+
+  /** Editor-only severity overrides (the `sms.severity` setting), applied over the config file. */
+  setSeverityOverrides(overrides: ReadonlyMap<string, SeveritySetting>): void {
+    const next = new Map<string, SeveritySetting>();
+    for (const [key, value] of overrides) {
+      const code = ruleCodeOf(key);
+      if (code) next.set(code, value);
+    }
+    if (JSON.stringify([...next]) === JSON.stringify([...this.severityOverrides])) return;
+    this.severityOverrides = next;
+    this.severityChanged = true;
+  }
+
+  private severityOverrides: ReadonlyMap<string, SeveritySetting> = new Map();
+
+  setLocale(locale: string | undefined): void {
+    this.messages = this.messagesFor(locale);
+    this.severityChanged = true;
+  }
+
+  setToday(today: string): void {
+    if (today === this.today) return;
+    this.today = today;
+    this.everything = true;
+    for (const uri of this.files.keys()) this.invalidate(uri);
+  }
+
+  /** Brings findings up to date. Returns the files whose findings changed, or `cancelled`. */
+  update(cancel: Cancellation = NEVER_CANCELLED): UpdateResult {
+    // Work is recorded in members as it is done, so that a cancelled update loses nothing:
+    // the next call continues where this one stopped.
+    const changedFiles = this.toFinalize;
+    const referenceDirty = this.referenceDirty;
+
+    for (const uri of this.removed) {
+      this.pendingIndexChanges.push(this.index.remove(uri));
+      for (const subclause of this.coverage.update(uri, [])) this.pendingSubclauses.add(subclause);
+      for (const group of this.groupsByUri.get(uri) ?? []) this.groups.delete(group);
+      this.groupsByUri.delete(uri);
+      changedFiles.add(uri);
+    }
+    this.removed.clear();
+
+    for (const uri of [...this.dirty]) {
+      if (cancel.isCancellationRequested) return { cancelled: true, changed: [] };
+      const state = this.files.get(uri);
+      this.dirty.delete(uri);
+      if (!state) continue;
+      this.analyzeFile(state);
+      referenceDirty.add(uri);
+      changedFiles.add(uri);
+    }
+
+    const definitionKeys = new Set<string>();
+    const entityTypes = new Set<string>();
+    const kinds = new Set<string>();
+    for (const change of this.pendingIndexChanges) {
+      for (const key of change.definitionKeys) definitionKeys.add(key);
+      for (const type of change.entityTypes) entityTypes.add(type);
+      for (const kind of change.kinds) kinds.add(kind);
+    }
+    for (const key of definitionKeys) {
+      const [type, id] = key.split('\u0000') as [string, string];
+      for (const uri of this.index.referencingFiles(type, id)) referenceDirty.add(uri);
+    }
+    if (this.everything) for (const uri of this.files.keys()) referenceDirty.add(uri);
+
+    for (const uri of [...referenceDirty]) {
+      if (cancel.isCancellationRequested) return { cancelled: true, changed: [] };
+      referenceDirty.delete(uri);
+      const state = this.files.get(uri);
+      if (!state?.parsed) continue;
+      state.references = this.runReferenceRules(state.parsed);
+      changedFiles.add(uri);
+    }
+
+    // Workspace rules run as one unit: cheap per target, and only for targets that changed.
+    if (cancel.isCancellationRequested) return { cancelled: true, changed: [] };
+    this.pendingIndexChanges = [];
+    const subclauses = this.pendingSubclauses;
+    this.pendingSubclauses = new Set();
+    const manifestChanged = kinds.has(MANIFEST_KIND);
+    for (const rule of this.rules) {
+      if (rule.phase !== 'workspace') continue;
+      for (const target of this.targetsFor(rule.scope, { definitionKeys, entityTypes, kinds, subclauses, manifestChanged })) {
+        for (const uri of this.runWorkspaceRule(rule, target)) changedFiles.add(uri);
+      }
+    }
+    this.everything = false;
+
+    if (this.severityChanged) {
+      for (const uri of this.files.keys()) changedFiles.add(uri);
+      if (this.configState) changedFiles.add(this.configState.uri);
+      this.severityChanged = false;
+    }
+
+    const changed: DocUri[] = [];
+    for (const uri of changedFiles) {
+      if (this.configState && uri === this.configState.uri) {
+        const final = this.finalize(uri, this.configState.findings, undefined);
+        const signature = signatureOf(final);
+        if (signature !== this.configState.finalSignature) {
+          this.configState.final = final;
+          this.configState.finalSignature = signature;
+          changed.push(uri);
+        }
+        continue;
+      }
+      const state = this.files.get(uri);
+      if (!state) {
+        changed.push(uri);
+        continue;
+      }
+      const groupFindings = [...(this.groupsByUri.get(uri) ?? [])].flatMap((group) => (this.groups.get(group) ?? []).filter((finding) => finding.uri === uri));
+      const final = this.finalize(uri, [...state.local, ...state.references, ...groupFindings], state.parsed);
+      const signature = signatureOf(final);
+      if (signature !== state.finalSignature) {
+        state.final = final;
+        state.finalSignature = signature;
+        changed.push(uri);
+      }
+    }
+    changedFiles.clear();
+    return { cancelled: false, changed };
+  }
+
+  /** Is there work left for `update`? */
+  get needsUpdate(): boolean {
+    return this.dirty.size > 0 || this.removed.size > 0 || this.referenceDirty.size > 0 || this.toFinalize.size > 0 || this.pendingIndexChanges.length > 0 || this.pendingSubclauses.size > 0 || this.everything || this.severityChanged;
+  }
+
+  private readonly toFinalize = new Set<DocUri>();
+  private readonly referenceDirty = new Set<DocUri>();
+
+  /** The current findings of a file (after `update`). Files the engine does not hold have none. */
+  findings(uri: DocUri): readonly Finding[] {
+    if (this.configState?.uri === uri) return this.configState.final;
+    return this.files.get(uri)?.final ?? [];
+  }
+
+  allFindings(): Map<DocUri, readonly Finding[]> {
+    const out = new Map<DocUri, readonly Finding[]>();
+    if (this.configState && this.configState.final.length > 0) out.set(this.configState.uri, this.configState.final);
+    for (const [uri, state] of this.files) if (state.final.length > 0) out.set(uri, state.final);
+    return out;
+  }
+
+  coverageReport(): CoverageReport {
+    return this.coverage.report();
+  }
+
+  parsed(uri: DocUri): ParsedFile | undefined {
+    const state = this.files.get(uri);
+    if (!state) return undefined;
+    if (!state.parsed) this.analyzeFile(state);
+    return state.parsed;
+  }
+
+  lines(uri: DocUri): LineIndex | undefined {
+    const state = this.files.get(uri);
+    if (!state) {
+      if (this.configState?.uri !== uri) return undefined;
+      this.configLines ??= new LineIndex(this.configState.text);
+      return this.configLines.text === this.configState.text ? this.configLines : (this.configLines = new LineIndex(this.configState.text));
+    }
+    state.lines ??= new LineIndex(state.text);
+    return state.lines;
+  }
+
+  text(uri: DocUri): string | undefined {
+    return this.files.get(uri)?.text ?? (this.configState?.uri === uri ? this.configState.text : undefined);
+  }
+
+  get templates(): StandardPack['templates'] {
+    return this.pack.templates;
+  }
+
+  skeletonContext(): SkeletonContext {
+    return {
+      today: this.today,
+      firstIdOf: (entityType) => this.index.definitionsOfType(entityType).keys().next().value,
+    };
+  }
+
+  formatMessage(key: string, template: string, args: Readonly<Record<string, string | number>> = {}): string {
+    return this.messages.format(key, template, args);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private invalidate(uri: DocUri): void {
+    const state = this.files.get(uri);
+    if (!state) return;
+    state.parsed = undefined;
+    state.lines = undefined;
+    this.dirty.add(uri);
+  }
+
+  private messagesFor(locale: string | undefined): Messages {
+    const chosen = locale ?? this.configValue?.locale ?? 'en';
+    const bundle = this.pack.messageBundles[chosen];
+    return bundle ? new Messages(chosen, bundle) : Messages.english();
+  }
+
+  /** Parses one file and runs the file, schema and document rules; updates index and coverage. */
+  private analyzeFile(state: FileState): void {
+    const parsed = parseFile(state.uri, state.version, state.text, this.configValue.limits);
+    state.parsed = parsed;
+    state.lines = undefined;
+    const local: RawFinding[] = [];
+    const lines = (): LineIndex => (state.lines ??= new LineIndex(state.text));
+    const documents: FileFacts['documents'][number][] = [];
+    const definitions: DocumentFacts['definitions'][number][] = [];
+    const references: DocumentFacts['references'][number][] = [];
+    const claims: DocumentFacts['claims'][number][] = [];
+    const coverageFacts: DocumentCoverageFacts[] = [];
+    const skeleton = this.skeletonContext();
+
+    for (const rule of this.rules) {
+      if (rule.phase !== 'file') continue;
+      this.isolate(rule, () => rule.check({ file: parsed, lines: lines(), problems: parsed.syntaxProblems, report: (problem) => local.push({ rule, uri: state.uri, problem }) }));
+    }
+    for (const document of parsed.documents) {
+      const kindSchema = document.kind !== undefined ? this.schemas.kind(document.kind) : undefined;
+      if (kindSchema && document.value !== undefined) {
+        const errors = this.schemas.validate(kindSchema.kind, document.value) ?? [];
+        if (errors.length > 0) {
+          for (const problem of toSchemaProblems(errors, document.yaml.contents as Node | null, document.headerSpan, kindSchema.root)) {
+            for (const rule of this.rules) {
+              if (rule.phase !== 'schema' || !rule.keywords.includes(problem.keyword)) continue;
+              this.isolate(rule, () => rule.check({ file: parsed, lines: lines(), problem, skeleton, report: (p) => local.push({ rule, uri: state.uri, problem: p }) }));
+            }
+          }
+        }
+      }
+      for (const rule of this.rules) {
+        if (rule.phase !== 'document') continue;
+        this.isolate(rule, () =>
+          rule.check({ file: parsed, lines: lines(), document, kindSchema, schemas: this.schemas, catalogue: this.catalogue, config: this.configValue, skeleton, report: (p) => local.push({ rule, uri: state.uri, problem: p }) }),
+        );
+      }
+      const facts = extractFacts(document, kindSchema?.root);
+      documents.push({ uri: state.uri, indexInFile: document.indexInFile, kind: document.kind, id: document.id });
+      definitions.push(...facts.definitions);
+      references.push(...facts.references);
+      claims.push(...facts.claims);
+      coverageFacts.push(documentCoverage(document, facts.claims, this.catalogue));
+    }
+    state.local = local;
+    this.pendingIndexChanges.push(this.index.update(state.uri, parsed.isSms ? { documents, definitions, references, claims } : { documents: [], definitions: [], references: [], claims: [] }));
+    for (const subclause of this.coverage.update(state.uri, coverageFacts)) this.pendingSubclauses.add(subclause);
+  }
+
+  private runReferenceRules(parsed: ParsedFile): RawFinding[] {
+    const out: RawFinding[] = [];
+    for (const rule of this.rules) {
+      if (rule.phase !== 'reference') continue;
+      this.isolate(rule, () => rule.check({ file: parsed, index: this.index, report: (problem) => out.push({ rule, uri: parsed.uri, problem }) }));
+    }
+    return out;
+  }
+
+  private *targetsFor(
+    scope: WorkspaceScope,
+    changes: { definitionKeys: ReadonlySet<string>; entityTypes: ReadonlySet<string>; kinds: ReadonlySet<string>; subclauses: ReadonlySet<string>; manifestChanged: boolean },
+  ): Iterable<WorkspaceTarget> {
+    switch (scope.kind) {
+      case 'entity': {
+        const keys = this.everything ? this.allDefinitionKeys() : changes.definitionKeys;
+        for (const key of keys) {
+          const [entityType, id] = key.split('\u0000') as [string, string];
+          if (scope.entityTypes === 'all' || scope.entityTypes.includes(entityType)) yield { kind: 'entity', entityType, id };
+        }
+        return;
+      }
+      case 'subclause': {
+        const all = this.everything || changes.manifestChanged;
+        for (const subclause of this.catalogue.subclauses) if (all || changes.subclauses.has(subclause.id)) yield { kind: 'subclause', subclauseId: subclause.id };
+        return;
+      }
+      case 'global': {
+        const triggered =
+          this.everything ||
+          scope.entityTypes.some((type) => changes.entityTypes.has(type)) ||
+          scope.documentKinds.some((kind) => (kind === '*' ? changes.kinds.size > 0 || changes.definitionKeys.size > 0 : changes.kinds.has(kind))) ||
+          (scope.coverage && changes.subclauses.size > 0);
+        if (triggered) yield { kind: 'global' };
+      }
+    }
+  }
+
+  private allDefinitionKeys(): Set<string> {
+    const keys = new Set<string>();
+    for (const type of this.index.entityTypes()) for (const id of this.index.definitionsOfType(type).keys()) keys.add(entityKey(type, id));
+    return keys;
+  }
+
+  /** Runs one workspace rule for one target; returns the files whose group findings changed. */
+  private runWorkspaceRule(rule: Rule & { phase: 'workspace' }, target: WorkspaceTarget): Set<DocUri> {
+    const groupKey = `${rule.meta.code}|${target.kind === 'entity' ? entityKey(target.entityType, target.id) : target.kind === 'subclause' ? target.subclauseId : ''}`;
+    const findings: RawFinding[] = [];
+    this.isolate(rule, () =>
+      rule.check({
+        target,
+        index: this.index,
+        coverage: this.coverage,
+        catalogue: this.catalogue,
+        templates: this.pack.templates,
+        schemas: this.schemas,
+        skeleton: this.skeletonContext(),
+        config: this.configValue,
+        file: (uri) => this.parsed(uri),
+        lines: (uri) => this.lines(uri),
+        report: (uri, problem) => findings.push({ rule, uri, problem }),
+      }),
+    );
+    const touched = new Set<DocUri>();
+    for (const finding of this.groups.get(groupKey) ?? []) touched.add(finding.uri);
+    for (const finding of findings) touched.add(finding.uri);
+    if (findings.length > 0) this.groups.set(groupKey, findings);
+    else this.groups.delete(groupKey);
+    for (const uri of touched) {
+      let set = this.groupsByUri.get(uri);
+      if (!set) this.groupsByUri.set(uri, (set = new Set()));
+      if (findings.some((finding) => finding.uri === uri)) set.add(groupKey);
+      else set.delete(groupKey);
+    }
+    return touched;
+  }
+
+  /** A bug in one rule must not take the others (or the server) down: it yields no findings. */
+  private isolate(rule: Rule, run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      this.ruleErrors.push({ code: rule.meta.code, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  }
+
+  /** Rule crashes since the last call (adapters log them). */
+  readonly ruleErrors: { code: string; message: string }[] = [];
+
+  private finalize(uri: DocUri, raw: readonly RawFinding[], parsed: ParsedFile | undefined): Finding[] {
+    const out: Finding[] = [];
+    const version = this.files.get(uri)?.version ?? this.configState?.version ?? 0;
+    for (const { rule, problem } of raw) {
+      const setting = this.severityOverrides.get(rule.meta.code) ?? this.configValue.severities.get(rule.meta.code);
+      if (setting === 'off') continue;
+      const severity: Severity = setting ?? rule.meta.defaultSeverity;
+      const template = (rule.meta.messages as Readonly<Record<string, string>>)[problem.messageId] ?? problem.messageId;
+      out.push({
+        uri,
+        span: problem.span,
+        severity,
+        code: rule.meta.code,
+        rule: rule.meta.name,
+        message: this.messages.format(`${rule.meta.code}.${problem.messageId}`, template, problem.args),
+        data: problem.data ?? {},
+        related: problem.related ?? [],
+        fixes: (problem.fixes ?? []).map((fix) => stampVersion(fix, uri, version)),
+      });
+    }
+    const kept = parsed ? applySuppressions(parsed.text, out, (code) => ruleCodeOf(code) !== undefined) : out;
+    kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || compareClauseIds(a.data.clauseId ?? '', b.data.clauseId ?? '') || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+    return kept;
+  }
+
+  private readConfig(state: ConfigState): EngineConfig {
+    const findings: RawFinding[] = [];
+    const document = parseDocument(state.text, { prettyErrors: false, uniqueKeys: true });
+    const file: ParsedFile = { uri: state.uri, version: state.version, text: state.text, isSms: false, documents: [], syntaxProblems: [] };
+    const lines = new LineIndex(state.text);
+    const syntaxProblems = [
+      ...document.errors.map((error) => ({ kind: error.code === 'DUPLICATE_KEY' ? ('duplicate-key' as const) : ('syntax-error' as const), span: { start: error.pos[0], end: error.pos[1] }, detail: error.message.split('\n')[0] ?? '', yamlCode: error.code })),
+    ];
+    for (const rule of this.rules) {
+      if (rule.phase !== 'file') continue;
+      this.isolate(rule, () => rule.check({ file, lines, problems: syntaxProblems, report: (problem) => findings.push({ rule, uri: state.uri, problem }) }));
+    }
+    let value: unknown;
+    try {
+      value = document.errors.length > 0 ? undefined : document.toJS({ maxAliasCount: 100 });
+    } catch {
+      value = undefined;
+    }
+    const configRoot = this.schemas.registry.root(CONFIG_SCHEMA_ID);
+    if (value !== undefined && value !== null && configRoot) {
+      const errors = this.schemas.validateById(CONFIG_SCHEMA_ID, value) ?? [];
+      const emptySpan: Span = { start: 0, end: 0 };
+      for (const problem of toSchemaProblems(errors, document.contents as Node | null, emptySpan, configRoot)) {
+        for (const rule of this.rules) {
+          if (rule.phase !== 'schema' || !rule.keywords.includes(problem.keyword)) continue;
+          this.isolate(rule, () => rule.check({ file, lines, problem, skeleton: this.skeletonContext(), report: (p) => findings.push({ rule, uri: state.uri, problem: p }) }));
+        }
+      }
+    }
+    const { config, unknownRuleKeys } = configFromValue(value, ruleCodeOf);
+    for (const rule of this.rules) {
+      if (rule.phase !== 'config') continue;
+      this.isolate(rule, () => rule.check({ file, root: document.contents as Node | null, unknownRuleKeys, ruleKeys: allRuleKeys(), report: (problem) => findings.push({ rule, uri: state.uri, problem }) }));
+    }
+    state.findings = findings;
+    return config;
+  }
+}
+
+/** Schemas and catalogue are immutable data: compiled once per pack, shared by every workspace. */
+const compiledPacks = new WeakMap<StandardPack, { schemas: SchemaSet; catalogue: Catalogue }>();
+
+function compiledPack(pack: StandardPack): { schemas: SchemaSet; catalogue: Catalogue } {
+  const cached = compiledPacks.get(pack);
+  if (cached) return cached;
+  const schemaSet = SchemaSet.create([...pack.schemas, pack.configSchema]);
+  if (!schemaSet.ok) throw new Error(`The bundled schemas do not compile: ${schemaSet.error}`);
+  const compiled = { schemas: schemaSet.value, catalogue: Catalogue.fromYaml(pack.catalogueText, pack.evidenceText) };
+  compiledPacks.set(pack, compiled);
+  return compiled;
+}
+
+function stampVersion(fix: Fix, uri: DocUri, version: number): Fix {
+  return { ...fix, documentEdits: fix.documentEdits.map((edit) => (edit.uri === uri && edit.version === 0 ? { ...edit, version } : edit)) };
+}
+
+function signatureOf(findings: readonly Finding[]): string {
+  let out = '';
+  for (const finding of findings) out += `${finding.code}|${finding.severity}|${finding.span.start}:${finding.span.end}|${finding.message}\n`;
+  return out;
+}
+
+/** `4.1` < `8.2.3` < `10.1`: numeric, segment by segment. */
+function compareClauseIds(a: string, b: string): number {
+  const left = a.split(/[.-]/);
+  const right = b.split(/[.-]/);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const x = left[i] ?? '';
+    const y = right[i] ?? '';
+    const nx = Number(x);
+    const ny = Number(y);
+    const diff = Number.isNaN(nx) || Number.isNaN(ny) ? (x < y ? -1 : x > y ? 1 : 0) : nx - ny;
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}

@@ -1,0 +1,44 @@
+// File-system access of the language server (the engine has none): listing the YAML files of a
+// workspace folder and reading them.
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { TextDecoder } from 'node:util';
+
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
+const YAML_FILE = /\.ya?ml$/i;
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+/** Every YAML file under `folder`, without following symbolic links to folders. */
+export async function listYamlFiles(folder: string): Promise<string[]> {
+  const out: string[] = [];
+  const pending = [folder];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    let entries;
+    try {
+      entries = await fs.readdir(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && YAML_FILE.test(entry.name)) {
+        out.push(full);
+      }
+    }
+  }
+  return out.sort();
+}
+
+/** The text of a file, or undefined when it cannot be read (deleted, a folder, a dangling link). */
+export async function readText(path: string): Promise<string | undefined> {
+  try {
+    const stats = await fs.stat(path);
+    if (!stats.isFile()) return undefined;
+    return decoder.decode(await fs.readFile(path));
+  } catch {
+    return undefined;
+  }
+}

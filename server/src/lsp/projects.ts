@@ -1,0 +1,80 @@
+// One engine Workspace per workspace folder (one SMS per folder), plus one for files outside any
+// folder. URIs are canonicalised so that the client's spelling and ours name the same file.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DocUri, Workspace, defaultPack } from '../engine';
+
+export interface Project {
+  /** Canonical folder URI with a trailing slash; undefined for the catch-all project. */
+  readonly folderUri: string | undefined;
+  readonly folderPath: string | undefined;
+  readonly workspace: Workspace;
+  configUri: DocUri | undefined;
+}
+
+/** `file:` URIs are rewritten through the file system path so that encodings agree. */
+export function canonicalUri(uri: string): DocUri {
+  if (!uri.startsWith('file:')) return DocUri(uri);
+  try {
+    return DocUri(pathToFileURL(fileURLToPath(uri)).href);
+  } catch {
+    return DocUri(uri);
+  }
+}
+
+export function pathOf(uri: DocUri): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export class Projects {
+  private readonly projects: Project[] = [];
+  private readonly fallback: Project;
+
+  constructor(
+    folders: readonly { readonly uri: string }[],
+    private readonly today: () => string,
+  ) {
+    for (const folder of folders) this.add(folder.uri);
+    this.fallback = { folderUri: undefined, folderPath: undefined, workspace: this.createWorkspace(), configUri: undefined };
+  }
+
+  add(folderUriText: string): Project {
+    const canonical = canonicalUri(folderUriText);
+    const folderUri = canonical.endsWith('/') ? canonical : `${canonical}/`;
+    const existing = this.projects.find((project) => project.folderUri === folderUri);
+    if (existing) return existing;
+    const project: Project = { folderUri, folderPath: pathOf(DocUri(folderUri)), workspace: this.createWorkspace(), configUri: undefined };
+    this.projects.push(project);
+    // Longest folder first, so nested folders win.
+    this.projects.sort((a, b) => (b.folderUri?.length ?? 0) - (a.folderUri?.length ?? 0));
+    return project;
+  }
+
+  remove(folderUriText: string): Project | undefined {
+    const canonical = canonicalUri(folderUriText);
+    const folderUri = canonical.endsWith('/') ? canonical : `${canonical}/`;
+    const index = this.projects.findIndex((project) => project.folderUri === folderUri);
+    if (index < 0) return undefined;
+    return this.projects.splice(index, 1)[0];
+  }
+
+  projectFor(uri: DocUri): Project {
+    return this.projects.find((project) => project.folderUri !== undefined && uri.startsWith(project.folderUri)) ?? this.fallback;
+  }
+
+  folders(): readonly Project[] {
+    return this.projects;
+  }
+
+  all(): Project[] {
+    return [...this.projects, this.fallback];
+  }
+
+  private createWorkspace(): Workspace {
+    return new Workspace({ pack: defaultPack(), today: this.today() });
+  }
+}

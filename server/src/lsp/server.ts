@@ -1,0 +1,431 @@
+// The language server: wires LSP messages to the engine. Handlers find the project and the
+// document, call one engine function and convert the result (lsp/convert.ts); no SMS logic here.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocUri, isConfigFileName, type Cancellation, type Finding } from '../engine';
+import { quickFixes, fixAll, type ActionPlan } from '../engine/features/codeActions';
+import { DIAGNOSTIC_SOURCE, toCodeAction, toDiagnostic, toSpan, toWorkspaceEdit, type DiagnosticData, type EditContext } from './convert';
+import { canonicalUri, pathOf, Projects, type Project } from './projects';
+import { listYamlFiles, readText } from './disk';
+import { coverageTreeOf, createDocumentEditFor } from './coverageTree';
+import { registerFeatureHandlers } from './features';
+import {
+  CoverageTreeRequest,
+  CreateDocumentRequest,
+  DEFAULT_SETTINGS,
+  RevalidateRequest,
+  StatusNotification,
+  settingsFrom,
+  type CoverageTreeParams,
+  type CreateDocumentParams,
+  type SmsSettings,
+  type StatusParams,
+} from '../shared/protocol';
+
+const RULE_DOCS_WEB = 'https://github.com/sms-lint/sms-lint/blob/main/docs/rules/';
+/** Time slice for one engine update before yielding to the event loop (requests stay responsive). */
+const SLICE_MS = 40;
+
+export interface ServerOptions {
+  /** Today's date for date-based checks (YYYY-MM-DD); tests pin it. */
+  readonly today?: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const today = (): string => options.today ?? localDate(new Date());
+  let projects = new Projects([], today);
+  let settings: SmsSettings = DEFAULT_SETTINGS;
+  let supportsConfiguration = false;
+  let supportsWatchedFilesRegistration = false;
+  let supportsCreateFile = false;
+  let supportsCodeActionLiterals = false;
+  let indexing = false;
+  let updateTimer: NodeJS.Timeout | undefined;
+  let running = false;
+  let rerun = false;
+  let shuttingDown = false;
+  /** The client's spelling of each URI it told us about. */
+  const clientUris = new Map<DocUri, string>();
+  const docsDirectory = resolve(__dirname, '..', 'docs', 'rules');
+  const localDocs = existsSync(docsDirectory);
+  const docsHref = (code: string): string => (localDocs ? pathToFileURL(join(docsDirectory, `${code}.md`)).href : `${RULE_DOCS_WEB}${code}.md`);
+  const clientUriOf = (uri: DocUri): string => clientUris.get(uri) ?? uri;
+
+  const log = (message: string): void => connection.console.log(`[sms] ${message}`);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    supportsConfiguration = capabilities.workspace?.configuration === true;
+    supportsWatchedFilesRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    supportsCreateFile = capabilities.workspace?.workspaceEdit?.documentChanges === true && (capabilities.workspace?.workspaceEdit?.resourceOperations ?? []).includes('create');
+    supportsCodeActionLiterals = capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    projects = new Projects(folders, today);
+    settings = settingsFrom(params.initializationOptions);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: supportsCodeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.sms`], resolveProvider: false } : true,
+        completionProvider: { triggerCharacters: [':', ' ', '-', '"', "'", '.'], resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'sms-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (supportsWatchedFilesRegistration) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+    }
+    if (supportsConfiguration) settings = await pullSettings();
+    applySettings();
+    connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+      for (const removed of event.removed) {
+        const project = projects.remove(removed.uri);
+        if (project) for (const uri of project.workspace.fileUris()) connection.sendDiagnostics({ uri: clientUriOf(uri), diagnostics: [] });
+      }
+      for (const added of event.added) await indexFolder(projects.add(added.uri));
+      scheduleUpdate(0);
+    });
+    await indexAll();
+  });
+
+  async function pullSettings(): Promise<SmsSettings> {
+    try {
+      const value: unknown = await connection.workspace.getConfiguration({ section: 'sms' });
+      return settingsFrom(value);
+    } catch {
+      return settings;
+    }
+  }
+
+  function applySettings(): void {
+    const overrides = new Map<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>();
+    for (const [key, value] of Object.entries(settings.severity)) {
+      if (value === 'error' || value === 'warning' || value === 'info' || value === 'hint' || value === 'off') overrides.set(key, value);
+    }
+    for (const project of projects.all()) {
+      project.workspace.setSeverityOverrides(overrides);
+      if (settings.locale) project.workspace.setLocale(settings.locale);
+    }
+  }
+
+  connection.onDidChangeConfiguration(async (change) => {
+    settings = supportsConfiguration ? await pullSettings() : settingsFrom((change.settings as { sms?: unknown } | undefined)?.sms);
+    applySettings();
+    if (!settings.enable) for (const project of projects.all()) for (const uri of project.workspace.fileUris()) connection.sendDiagnostics({ uri: clientUriOf(uri), diagnostics: [] });
+    scheduleUpdate(0);
+  });
+
+  async function indexAll(): Promise<void> {
+    indexing = true;
+    sendStatus();
+    const started = Date.now();
+    for (const project of projects.folders()) await indexFolder(project);
+    indexing = false;
+    log(`indexed ${projects.folders().reduce((n, p) => n + p.workspace.fileUris().length, 0)} YAML files in ${Date.now() - started} ms`);
+    scheduleUpdate(0);
+  }
+
+  async function indexFolder(project: Project): Promise<void> {
+    if (!project.folderPath) return;
+    const files = await listYamlFiles(project.folderPath);
+    let sinceYield = Date.now();
+    for (const path of files) {
+      const uri = canonicalUri(pathToFileURL(path).href);
+      if (documents.get(clientUriOf(uri))) continue;
+      const text = await readText(path);
+      if (text === undefined) continue;
+      setText(project, uri, 0, text);
+      if (Date.now() - sinceYield > SLICE_MS) {
+        await yieldToEventLoop();
+        sinceYield = Date.now();
+      }
+    }
+  }
+
+  /** Routes a text to the project's engine: the config file or an SMS/YAML file. */
+  function setText(project: Project, uri: DocUri, version: number, text: string): void {
+    if (isConfigFileName(uri) && project.folderUri !== undefined && uri === `${project.folderUri}${uri.slice(project.folderUri.length)}` && !uri.slice(project.folderUri.length).includes('/')) {
+      project.configUri = uri;
+      project.workspace.setConfig({ uri, version, text });
+      if (settings.locale) project.workspace.setLocale(settings.locale);
+      return;
+    }
+    project.workspace.setFile(uri, version, text);
+  }
+
+  function removeText(project: Project, uri: DocUri): void {
+    if (project.configUri === uri) {
+      project.configUri = undefined;
+      project.workspace.setConfig(undefined);
+      connection.sendDiagnostics({ uri: clientUriOf(uri), diagnostics: [] });
+      return;
+    }
+    project.workspace.removeFile(uri);
+  }
+
+  documents.onDidOpen((event) => {
+    const uri = canonicalUri(event.document.uri);
+    clientUris.set(uri, event.document.uri);
+    setText(projects.projectFor(uri), uri, event.document.version, event.document.getText());
+    scheduleUpdate(0);
+  });
+
+  documents.onDidChangeContent((event) => {
+    const uri = canonicalUri(event.document.uri);
+    clientUris.set(uri, event.document.uri);
+    setText(projects.projectFor(uri), uri, event.document.version, event.document.getText());
+    scheduleUpdate(settings.debounce);
+  });
+
+  documents.onDidClose(async (event) => {
+    const uri = canonicalUri(event.document.uri);
+    const project = projects.projectFor(uri);
+    const path = pathOf(uri);
+    // Closing without saving: the file on disk is the truth again.
+    const text = path ? await readText(path) : undefined;
+    if (text === undefined || project.folderUri === undefined) removeText(project, uri);
+    else setText(project, uri, 0, text);
+    if (project.folderUri === undefined) connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    scheduleUpdate(0);
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    for (const change of params.changes) {
+      const uri = canonicalUri(change.uri);
+      if (documents.get(clientUriOf(uri))) continue; // the editor's buffer is the truth for open files
+      const project = projects.projectFor(uri);
+      if (project.folderUri === undefined) continue;
+      if (change.type === FileChangeType.Deleted) {
+        removeText(project, uri);
+        // A deleted folder arrives as one event: drop every file under it.
+        const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+        for (const known of project.workspace.fileUris()) if (known.startsWith(prefix)) removeText(project, known);
+        continue;
+      }
+      const path = pathOf(uri);
+      const text = path ? await readText(path) : undefined;
+      if (text === undefined) removeText(project, uri);
+      else setText(project, uri, 0, text);
+    }
+    scheduleUpdate(0);
+  });
+
+  function scheduleUpdate(delay: number): void {
+    if (updateTimer) clearTimeout(updateTimer);
+    updateTimer = setTimeout(() => {
+      updateTimer = undefined;
+      void runUpdates();
+    }, delay);
+  }
+
+  /** Runs engine updates in time slices, publishing as results become final. */
+  async function runUpdates(): Promise<void> {
+    if (running) {
+      rerun = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        rerun = false;
+        for (const project of projects.all()) {
+          for (;;) {
+            if (shuttingDown) return;
+            const deadline = Date.now() + SLICE_MS;
+            const cancel: Cancellation = {
+              get isCancellationRequested(): boolean {
+                return Date.now() > deadline;
+              },
+            };
+            const result = project.workspace.update(cancel);
+            for (const error of project.workspace.ruleErrors.splice(0)) connection.console.error(`[sms] rule ${error.code} failed: ${error.message}`);
+            publish(project, result.changed);
+            if (!result.cancelled) break;
+            await yieldToEventLoop();
+          }
+        }
+      } while (rerun);
+    } catch (error) {
+      connection.console.error(`[sms] update failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      running = false;
+    }
+    sendStatus();
+  }
+
+  function publish(project: Project, uris: readonly DocUri[]): void {
+    for (const uri of uris) {
+      const clientUri = clientUriOf(uri);
+      if (!settings.enable) {
+        connection.sendDiagnostics({ uri: clientUri, diagnostics: [] });
+        continue;
+      }
+      const findings = project.workspace.findings(uri);
+      const open = documents.get(clientUri);
+      const lines = project.workspace.lines(uri);
+      if (!lines) {
+        connection.sendDiagnostics({ uri: clientUri, diagnostics: [] });
+        continue;
+      }
+      const version = project.workspace.version(uri) ?? 0;
+      const diagnostics = findings.map((finding) => toDiagnostic(finding, lines, (other) => project.workspace.lines(other), docsHref, version, clientUriOf));
+      connection.sendDiagnostics({ uri: clientUri, ...(open ? { version: open.version } : {}), diagnostics });
+    }
+  }
+
+  let lastStatus = '';
+  function sendStatus(): void {
+    const project = projects.folders().find((p) => [...p.workspace.index.documentsOfKind('ServiceManagementSystem')].length > 0) ?? projects.folders()[0];
+    let errors = 0;
+    let warnings = 0;
+    let smsFiles = 0;
+    for (const p of projects.all()) {
+      for (const findings of p.workspace.allFindings().values()) for (const finding of findings) finding.severity === 'error' ? errors++ : finding.severity === 'warning' ? warnings++ : undefined;
+      smsFiles += [...p.workspace.index.uris()].length;
+    }
+    const report = project?.workspace.coverageReport();
+    const hasManifest = project ? [...project.workspace.index.documentsOfKind('ServiceManagementSystem')].length > 0 : false;
+    const status: StatusParams = {
+      folderUri: project?.folderUri,
+      percent: hasManifest ? report?.percent : undefined,
+      covered: report ? report.counts.evidenced + report.counts.operated : 0,
+      total: report?.counts.total ?? 0,
+      errors,
+      warnings,
+      smsFiles,
+      indexing,
+    };
+    const text = JSON.stringify(status);
+    if (text === lastStatus) return;
+    lastStatus = text;
+    void connection.sendNotification(StatusNotification, status);
+  }
+
+  function editContext(project: Project): EditContext {
+    return {
+      linesOf: (uri) => project.workspace.lines(uri),
+      clientVersionOf: (uri) => documents.get(clientUriOf(uri))?.version ?? null,
+      clientUriOf,
+      supportsCreate: supportsCreateFile,
+    };
+  }
+
+  connection.onCodeAction((params) => {
+    const uri = canonicalUri(params.textDocument.uri);
+    const project = projects.projectFor(uri);
+    const lines = project.workspace.lines(uri);
+    const open = documents.get(params.textDocument.uri);
+    if (!lines || !settings.enable) return [];
+    // Never offer edits computed for an older text than the one the user sees.
+    if (open && project.workspace.version(uri) !== open.version) return [];
+    const only = params.context.only;
+    const wantsQuickFix = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
+    const wantsFixAll = only?.some((kind) => `${CodeActionKind.SourceFixAll}.sms`.startsWith(kind)) ?? false;
+    const plans: ActionPlan[] = [];
+    if (wantsQuickFix) plans.push(...quickFixes(project.workspace, uri, toSpan(lines, params.range)));
+    if (wantsFixAll || !only) {
+      const plan = fixAll(project.workspace, uri);
+      if (plan && (wantsFixAll || plan.findings.length > 1)) plans.push(plan);
+    }
+    const ourDiagnostics = params.context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+    const context = editContext(project);
+    const actions: CodeAction[] = [];
+    for (const plan of plans) {
+      const diagnostics = matchDiagnostics(plan.findings, ourDiagnostics);
+      const action = toCodeAction(plan.fix, diagnostics, context);
+      if (!action) continue;
+      action.title = plan.title;
+      action.isPreferred = plan.isPreferred;
+      if (plan.kind === 'source.fixAll') action.kind = `${CodeActionKind.SourceFixAll}.sms`;
+      actions.push(action);
+    }
+    return actions;
+  });
+
+  function matchDiagnostics(findings: readonly Finding[], diagnostics: readonly Diagnostic[]): Diagnostic[] {
+    return diagnostics.filter((diagnostic) => {
+      const data = diagnostic.data as DiagnosticData | undefined;
+      return findings.some((finding) => finding.code === diagnostic.code && data !== undefined && data.start === finding.span.start && data.end === finding.span.end);
+    });
+  }
+
+  connection.onRequest(CoverageTreeRequest, (params: CoverageTreeParams | undefined) => {
+    const project = pickProject(params?.folderUri);
+    return project ? coverageTreeOf(project, clientUriOf) : null;
+  });
+
+  connection.onRequest(CreateDocumentRequest, (params: CreateDocumentParams) => {
+    const project = pickProject(params.folderUri);
+    if (!project) return null;
+    const fix = createDocumentEditFor(project, params.subclauseId);
+    return fix ? toWorkspaceEdit(fix, { ...editContext(project), supportsCreate: true }) : null;
+  });
+
+  connection.onRequest(RevalidateRequest, async () => {
+    for (const project of projects.folders()) {
+      for (const uri of project.workspace.fileUris()) if (!documents.get(clientUriOf(uri))) project.workspace.removeFile(uri);
+      await indexFolder(project);
+    }
+    scheduleUpdate(0);
+    return null;
+  });
+
+  function pickProject(folderUri: string | undefined): Project | undefined {
+    if (folderUri) return projects.projectFor(canonicalUri(folderUri.endsWith('/') ? folderUri : `${folderUri}/`));
+    return projects.folders().find((p) => [...p.workspace.index.documentsOfKind('ServiceManagementSystem')].length > 0) ?? projects.folders()[0] ?? projects.all()[0];
+  }
+
+  registerFeatureHandlers(connection, {
+    projectFor: (uri) => projects.projectFor(canonicalUri(uri)),
+    canonicalUri,
+    clientUriOf,
+    isCurrent: (project, uri, clientUri) => {
+      const open = documents.get(clientUri);
+      return !open || project.workspace.version(uri) === open.version;
+    },
+    ensureUpdated: (project) => {
+      if (project.workspace.needsUpdate) publish(project, project.workspace.update().changed);
+    },
+    clientVersionOf: (uri) => documents.get(clientUriOf(uri))?.version ?? null,
+  });
+
+  connection.onShutdown(() => {
+    shuttingDown = true;
+    if (updateTimer) clearTimeout(updateTimer);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolveYield) => setImmediate(resolveYield));
+}
+
+function localDate(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

@@ -1,0 +1,135 @@
+// Custom messages between the VS Code client and the language server, declared once.
+// Methods are namespaced `sms/…`. Both sides import this file; it holds plain types only.
+
+export type CoverageStatus = 'evidenced' | 'operated' | 'partial' | 'missing';
+
+export interface CoverageCountsDto {
+  readonly total: number;
+  readonly evidenced: number;
+  readonly operated: number;
+  readonly partial: number;
+  readonly missing: number;
+}
+
+export interface LocationDto {
+  readonly uri: string;
+  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+}
+
+export interface EvidenceNode {
+  readonly documentId: string | undefined;
+  readonly documentKind: string | undefined;
+  readonly documentTitle: string | undefined;
+  readonly status: 'evidenced' | 'operated' | 'partial';
+  readonly missing: readonly string[];
+  readonly operatedBy: string | undefined;
+  readonly location: LocationDto;
+}
+
+export interface RequirementNode {
+  readonly id: string;
+  readonly text: string;
+  readonly status: CoverageStatus;
+  readonly documentedInformation: string;
+  readonly confidence: string;
+  readonly evidence: readonly EvidenceNode[];
+}
+
+export interface SubclauseNode {
+  readonly kind: 'subclause';
+  readonly id: string;
+  readonly title: string;
+  readonly status: CoverageStatus;
+  readonly counts: CoverageCountsDto;
+  readonly confidence: string;
+  /** Whether a template exists to create a document for it. */
+  readonly hasTemplate: boolean;
+  readonly requirements: readonly RequirementNode[];
+}
+
+/** A clause (4–10) or an intermediate heading (8.6, 8.3.4) with what is under it. */
+export interface HeadingNode {
+  readonly kind: 'heading';
+  readonly id: string;
+  readonly title: string;
+  readonly status: CoverageStatus;
+  readonly counts: CoverageCountsDto;
+  readonly children: readonly (HeadingNode | SubclauseNode)[];
+}
+
+export interface CoverageTree {
+  readonly standard: string;
+  /** The workspace folder this tree is for. */
+  readonly folderUri: string | undefined;
+  readonly hasManifest: boolean;
+  readonly manifest: LocationDto | undefined;
+  readonly counts: CoverageCountsDto;
+  readonly percent: number;
+  readonly clauses: readonly HeadingNode[];
+}
+
+export interface CoverageTreeParams {
+  /** Restrict to one workspace folder; the first folder with a manifest when absent. */
+  readonly folderUri?: string;
+}
+
+export const CoverageTreeRequest = 'sms/coverageTree';
+
+/** Sent by the server whenever coverage or the finding counts change. */
+export interface StatusParams {
+  readonly folderUri: string | undefined;
+  readonly percent: number | undefined;
+  readonly covered: number;
+  readonly total: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly smsFiles: number;
+  readonly indexing: boolean;
+}
+export const StatusNotification = 'sms/status';
+
+/** Asks the server for the WorkspaceEdit that creates the document for an uncovered subclause. */
+export interface CreateDocumentParams {
+  readonly folderUri?: string;
+  readonly subclauseId: string;
+}
+export const CreateDocumentRequest = 'sms/createDocumentEdit';
+
+/** Asks for the WorkspaceEdit that scaffolds a new SMS (manifest, config, starter documents) into a folder. */
+export interface ScaffoldParams {
+  readonly folderUri: string;
+}
+export const ScaffoldRequest = 'sms/scaffold';
+
+/** Re-reads every file of every workspace folder from disk. */
+export const RevalidateRequest = 'sms/revalidate';
+
+/** Settings under `sms.*`, pulled per resource by the server. */
+export interface SmsSettings {
+  readonly enable: boolean;
+  /** Editor-only severity overrides by rule code or name. */
+  readonly severity: Readonly<Record<string, string>>;
+  /** Milliseconds to wait after the last keystroke before re-checking. */
+  readonly debounce: number;
+  readonly locale: string | undefined;
+}
+
+export const DEFAULT_SETTINGS: SmsSettings = { enable: true, severity: {}, debounce: 15, locale: undefined };
+
+export function settingsFrom(value: unknown): SmsSettings {
+  if (typeof value !== 'object' || value === null) return DEFAULT_SETTINGS;
+  const record = value as Record<string, unknown>;
+  const severity: Record<string, string> = {};
+  const rawSeverity = record['severity'];
+  if (typeof rawSeverity === 'object' && rawSeverity !== null) {
+    for (const [key, setting] of Object.entries(rawSeverity as Record<string, unknown>)) if (typeof setting === 'string') severity[key] = setting;
+  }
+  const debounce = record['debounce'];
+  const locale = record['locale'];
+  return {
+    enable: record['enable'] !== false,
+    severity,
+    debounce: typeof debounce === 'number' && debounce >= 0 && debounce <= 5000 ? debounce : DEFAULT_SETTINGS.debounce,
+    locale: typeof locale === 'string' && locale !== '' ? locale : undefined,
+  };
+}
