@@ -6,6 +6,11 @@
 // Data (schemas, catalogue, templates, message bundles) is bundled through the virtual module
 // `sms-pack:data`, so nothing is read from disk at run time.
 import * as esbuild from 'esbuild';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { _ } from 'ajv/dist/compile/codegen/index.js';
+import { parse as parseYaml } from 'yaml';
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,8 +56,9 @@ const packPlugin = {
         `export const schemas = ${JSON.stringify(kindSchemaFiles.map((name) => readJson(join(schemaDir, name))))};`,
         `export const configSchema = ${existsSync(configSchemaFile) ? readFileSync(configSchemaFile, 'utf8') : '{}'};`,
         `export const catalogueSchema = ${existsSync(catalogueSchemaFile) ? readFileSync(catalogueSchemaFile, 'utf8') : '{}'};`,
-        `export const catalogueText = ${JSON.stringify(readOptional(join(schemaDir, 'standards', 'iso20000-1-2018.yaml')) ?? '')};`,
-        `export const evidenceText = ${JSON.stringify(readOptional(join(schemaDir, 'standards', 'iso20000-1-2018.evidence.yaml')))};`,
+        // The catalogue is YAML in the repository (readable, commented) and JSON in the bundle (fast to load).
+        `export const catalogueData = ${JSON.stringify(parseYaml(readOptional(join(schemaDir, 'standards', 'iso20000-1-2018.yaml')) ?? '{}'))};`,
+        `export const evidenceData = ${JSON.stringify(parseYaml(readOptional(join(schemaDir, 'standards', 'iso20000-1-2018.evidence.yaml')) ?? '{}'))};`,
         `export const templates = ${JSON.stringify(templates)};`,
         `export const templateIndexText = ${JSON.stringify(readOptional(join(templateDir, 'index.yaml')))};`,
         `export const messageBundles = ${JSON.stringify(messageBundles)};`,
@@ -69,6 +75,55 @@ const packPlugin = {
 
 const packageVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
+// Keywords that only carry meaning for editors; stripped before generating validation code.
+const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'examples', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets', 'deprecationMessage', 'doNotSuggest', 'patternErrorMessage', '$comment', 'x-sms-defines', 'x-sms-ref', 'x-sms-ref-kind', 'x-sms-claim']);
+
+function stripAnnotations(value, parentKey) {
+  if (Array.isArray(value)) return value.map((item) => stripAnnotations(item, undefined));
+  if (value === null || typeof value !== 'object') return value;
+  const out = {};
+  for (const [key, child] of Object.entries(value)) {
+    // Inside `properties` (and similar maps) keys are property names, never keywords.
+    const isNameMap = parentKey === 'properties' || parentKey === '$defs' || parentKey === 'patternProperties' || parentKey === 'dependentRequired' || parentKey === 'dependentSchemas';
+    if (!isNameMap && ANNOTATIONS.has(key)) continue;
+    out[key] = stripAnnotations(child, key);
+  }
+  return out;
+}
+
+/**
+ * Validation code for every schema, generated once at build time with ajv's standalone mode, so that
+ * no schema is compiled at run time (compiling them takes seconds). The options must match
+ * server/src/engine/schema/schemaSet.ts.
+ */
+function generateValidators() {
+  const schemaDir = join(root, 'schemas');
+  const ajv = new Ajv2020.default({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true, code: { source: true, optimize: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
+  addFormats.default(ajv, ['date', 'date-time', 'email', 'uri', 'uri-reference']);
+  const exports = {};
+  for (const name of readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json') && n !== 'catalogue.schema.json').sort()) {
+    const schema = stripAnnotations(JSON.parse(readFileSync(join(schemaDir, name), 'utf8')), undefined);
+    ajv.addSchema(schema);
+    exports[`validate_${name.replace(/\W/g, '_')}`] = schema.$id;
+  }
+  const code = standaloneCode.default(ajv, exports);
+  const ids = Object.entries(exports).map(([exportName, id]) => `${JSON.stringify(id)}: module.exports.${exportName}`);
+  return `${code}\nmodule.exports.validatorsById = { ${ids.join(', ')} };\n`;
+}
+
+const validatorsPlugin = {
+  name: 'sms-validators',
+  setup(build) {
+    build.onResolve({ filter: /^sms-pack:validators$/ }, () => ({ path: 'sms-pack:validators', namespace: 'sms-validators' }));
+    build.onLoad({ filter: /.*/, namespace: 'sms-validators' }, () => ({
+      contents: generateValidators(),
+      loader: 'js',
+      resolveDir: root,
+      watchFiles: listFiles(join(root, 'schemas'), (f) => f.endsWith('.schema.json')),
+    }));
+  },
+};
+
 const common = {
   define: { __SMS_LINT_VERSION__: JSON.stringify(packageVersion) },
   bundle: true,
@@ -79,7 +134,7 @@ const common = {
   minify: production,
   keepNames: true,
   logLevel: 'warning',
-  plugins: [packPlugin],
+  plugins: [packPlugin, validatorsPlugin],
   tsconfig: join(root, 'tsconfig.json'),
 };
 

@@ -3,9 +3,19 @@ declare module 'sms-pack:data' {
   export const schemas: readonly unknown[];
   export const configSchema: unknown;
   export const catalogueSchema: unknown;
-  export const catalogueText: string;
-  export const evidenceText: string | undefined;
+  export const catalogueData: unknown;
+  export const evidenceData: unknown;
   export const templates: Readonly<Record<string, string>>;
   export const templateIndexText: string | undefined;
   export const messageBundles: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+// Validation code generated at build time by esbuild.mjs (ajv standalone), keyed by schema $id.
+declare module 'sms-pack:validators' {
+  import type { ErrorObject } from 'ajv';
+  export interface GeneratedValidator {
+    (data: unknown): boolean;
+    errors?: ErrorObject[] | null;
+  }
+  export const validatorsById: Readonly<Record<string, GeneratedValidator>>;
 }

@@ -383,7 +383,7 @@ export class Workspace {
       if (kindSchema && document.value !== undefined) {
         const errors = this.schemas.validate(kindSchema.kind, document.value) ?? [];
         if (errors.length > 0) {
-          for (const problem of toSchemaProblems(errors, document.yaml.contents as Node | null, document.headerSpan, kindSchema.root)) {
+          for (const problem of toSchemaProblems(errors, document.yaml.contents as Node | null, document.headerSpan, kindSchema.root, document.value)) {
             for (const rule of this.rules) {
               if (rule.phase !== 'schema' || !rule.keywords.includes(problem.keyword)) continue;
               this.isolate(rule, () => rule.check({ file: parsed, lines: lines(), problem, skeleton, report: (p) => local.push({ rule, uri: state.uri, problem: p }) }));
@@ -545,7 +545,7 @@ export class Workspace {
     if (value !== undefined && value !== null && configRoot) {
       const errors = this.schemas.validateById(CONFIG_SCHEMA_ID, value) ?? [];
       const emptySpan: Span = { start: 0, end: 0 };
-      for (const problem of toSchemaProblems(errors, document.contents as Node | null, emptySpan, configRoot)) {
+      for (const problem of toSchemaProblems(errors, document.contents as Node | null, emptySpan, configRoot, value)) {
         for (const rule of this.rules) {
           if (rule.phase !== 'schema' || !rule.keywords.includes(problem.keyword)) continue;
           this.isolate(rule, () => rule.check({ file, lines, problem, skeleton: this.skeletonContext(), report: (p) => findings.push({ rule, uri: state.uri, problem: p }) }));
@@ -568,9 +568,9 @@ const compiledPacks = new WeakMap<StandardPack, { schemas: SchemaSet; catalogue:
 function compiledPack(pack: StandardPack): { schemas: SchemaSet; catalogue: Catalogue } {
   const cached = compiledPacks.get(pack);
   if (cached) return cached;
-  const schemaSet = SchemaSet.create([...pack.schemas, pack.configSchema]);
+  const schemaSet = SchemaSet.create([...pack.schemas, pack.configSchema], pack.validators);
   if (!schemaSet.ok) throw new Error(`The bundled schemas do not compile: ${schemaSet.error}`);
-  const compiled = { schemas: schemaSet.value, catalogue: Catalogue.fromYaml(pack.catalogueText, pack.evidenceText) };
+  const compiled = { schemas: schemaSet.value, catalogue: Catalogue.fromData(pack.catalogue, pack.evidence) };
   compiledPacks.set(pack, compiled);
   return compiled;
 }

@@ -184,6 +184,14 @@ export class Catalogue {
     const problems: string[] = [];
     const root = safeParse(catalogueText, problems, 'catalogue');
     const evidenceRoot = evidenceText === undefined ? {} : safeParse(evidenceText, problems, 'evidence');
+    return Catalogue.fromData(root, evidenceRoot, problems);
+  }
+
+  /** From parsed values (the bundled pack holds the catalogue as JSON). */
+  static fromData(catalogueValue: unknown, evidenceValue: unknown, problems: string[] = []): Catalogue {
+    const root = isJsonObject(catalogueValue) ? catalogueValue : {};
+    const evidenceRoot = isJsonObject(evidenceValue) ? evidenceValue : {};
+    if (!isJsonObject(catalogueValue)) problems.push('catalogue: not a mapping');
     const standard = isJsonObject(root['standard']) ? root['standard'] : {};
     const headings: Heading[] = [];
     for (const entry of asArray(root['headings'])) {

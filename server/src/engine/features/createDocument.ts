@@ -60,6 +60,9 @@ export function createDocumentFixFor(context: DocumentFactoryContext, manifest: 
   if (!choice) return undefined;
   const template = context.templates.files[choice.template];
   if (template === undefined) return undefined;
+  // Subclauses evidenced by the manifest itself (4.x, 5.1, 5.3, 7.5.1) need content added to it,
+  // not a second manifest.
+  if (/^kind:\s*ServiceManagementSystem\b/m.test(template)) return undefined;
   const base = choice.template.replace(/\.yaml$/, '');
   const prefixKey = Object.keys(KIND_PREFIX).find((key) => base === key || base.startsWith(`${key}-`));
   const prefix = prefixKey ? (KIND_PREFIX[prefixKey] ?? 'DOC') : 'DOC';
@@ -77,7 +80,7 @@ export function createDocumentFixFor(context: DocumentFactoryContext, manifest: 
   const edits: TextEdit[] = [];
   if (documentsPair) {
     const lines = new Lines(manifest.file.text);
-    const edit = appendToSequenceEdit({ seq: documentsPair.value, owner: documentsPair, item: id, lines, eol: eolOf(manifest.file.text) });
+    const edit = appendToSequenceEdit({ seq: documentsPair.value, owner: documentsPair, item: { id, path: relativePath }, lines, eol: eolOf(manifest.file.text) });
     if (edit) edits.push(edit);
   }
   return {

@@ -1,5 +1,6 @@
 // The pack bundled with the product (see esbuild.mjs, virtual module `sms-pack:data`).
 import * as data from 'sms-pack:data';
+import { validatorsById } from 'sms-pack:validators';
 import { parseTemplateIndex, type StandardPack } from './pack';
 
 let memo: StandardPack | undefined;
@@ -7,9 +8,10 @@ let memo: StandardPack | undefined;
 export function defaultPack(): StandardPack {
   memo ??= {
     schemas: data.schemas,
+    validators: validatorsById,
     configSchema: data.configSchema,
-    catalogueText: data.catalogueText,
-    evidenceText: data.evidenceText,
+    catalogue: data.catalogueData,
+    evidence: data.evidenceData,
     templates: { files: data.templates, bySubclause: parseTemplateIndex(data.templateIndexText) },
     messageBundles: data.messageBundles,
   };

@@ -3,6 +3,7 @@
 // build smaller packs.
 import { parse } from 'yaml';
 import { isJsonObject } from '../schema/schemaTree';
+import type { PrecompiledValidator } from '../schema/schemaSet';
 
 export interface TemplateChoice {
   /** File name under templates/, e.g. `process-definition.yaml`. */
@@ -21,9 +22,12 @@ export interface Templates {
 
 export interface StandardPack {
   readonly schemas: readonly unknown[];
+  /** Validation code generated at build time, by schema $id; schemas without one are compiled with ajv. */
+  readonly validators: Readonly<Record<string, PrecompiledValidator>>;
   readonly configSchema: unknown;
-  readonly catalogueText: string;
-  readonly evidenceText: string | undefined;
+  /** The requirement catalogue and its evidence rules, as parsed values (YAML in the repository). */
+  readonly catalogue: unknown;
+  readonly evidence: unknown;
   readonly templates: Templates;
   readonly messageBundles: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }

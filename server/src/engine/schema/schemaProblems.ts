@@ -18,8 +18,8 @@ export interface SchemaProblem {
   readonly params: JsonObject;
   /** The schema that applies to the instance (for allowed properties, enum values, descriptions). */
   readonly schemaNode: SchemaNode | undefined;
-  /** The schema object holding the failing keyword. */
-  readonly parentSchema: JsonObject | undefined;
+  /** A message the schema gives for a failed `pattern` (`patternErrorMessage`), if any. */
+  readonly patternErrorMessage: string | undefined;
   /** The value at the instance path, as validated. */
   readonly value: unknown;
   /** Where the finding points. */
@@ -36,13 +36,13 @@ const DROPPED_KEYWORDS = new Set(['if', 'anyOf', 'oneOf', 'allOf', 'not', '$ref'
  * `root` is the document's top-level node, `rootSpan` where problems of the root itself point
  * (the `kind` value of an SMS document), `schemaRoot` the schema the value was validated with.
  */
-export function toSchemaProblems(errors: readonly ErrorObject[], root: Node | null, rootSpan: Span, schemaRoot: SchemaNode): SchemaProblem[] {
+export function toSchemaProblems(errors: readonly ErrorObject[], root: Node | null, rootSpan: Span, schemaRoot: SchemaNode, rootValue: unknown): SchemaProblem[] {
   const kept = collapseCombinators(errors);
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const error of kept) {
     if (DROPPED_KEYWORDS.has(error.keyword)) continue;
-    const problem = toProblem(error, root, rootSpan, schemaRoot);
+    const problem = toProblem(error, root, rootSpan, schemaRoot, rootValue);
     const key = `${problem.keyword}|${problem.span.start}|${problem.span.end}|${problem.property ?? ''}|${JSON.stringify(problem.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -51,7 +51,7 @@ export function toSchemaProblems(errors: readonly ErrorObject[], root: Node | nu
   return problems;
 }
 
-function toProblem(error: ErrorObject, root: Node | null, rootSpan: Span, schemaRoot: SchemaNode): SchemaProblem {
+function toProblem(error: ErrorObject, root: Node | null, rootSpan: Span, schemaRoot: SchemaNode, rootValue: unknown): SchemaProblem {
   const segments = pointerSegments(error.instancePath);
   const steps = walkPath(root, segments);
   const reachedAll = steps.length === segments.length;
@@ -59,8 +59,10 @@ function toProblem(error: ErrorObject, root: Node | null, rootSpan: Span, schema
   const node: Node | null | undefined = segments.length === 0 ? root : reachedAll ? lastStep?.node : undefined;
   const params = (isJsonObject(error.params) ? error.params : {}) as JsonObject;
   const schemaNode = schemaAt(schemaRoot, segments);
-  const parentSchema = isJsonObject(error.parentSchema) ? error.parentSchema : undefined;
-  const value = error.data;
+  // The validated value at the path, read from our own plain value (validators are not verbose).
+  const value = valueAt(rootValue, segments);
+  const patternMessage = schemaNode?.first('patternErrorMessage');
+  const patternErrorMessage = typeof patternMessage === 'string' ? patternMessage : undefined;
   const fallback = (): Span => deepestSpan(steps) ?? rootSpan;
 
   let span: Span;
@@ -88,7 +90,17 @@ function toProblem(error: ErrorObject, root: Node | null, rootSpan: Span, schema
     }
   }
   const ownerPair = reachedAll && segments.length > 0 ? lastStep?.pair : undefined;
-  return { keyword: error.keyword, segments, path: readablePath(segments), property, params, schemaNode, parentSchema, value, span, node, ownerPair };
+  return { keyword: error.keyword, segments, path: readablePath(segments), property, params, schemaNode, patternErrorMessage, value, span, node, ownerPair };
+}
+
+function valueAt(root: unknown, segments: readonly string[]): unknown {
+  let current = root;
+  for (const segment of segments) {
+    if (Array.isArray(current)) current = current[Number(segment)];
+    else if (isJsonObject(current) && Object.prototype.hasOwnProperty.call(current, segment)) current = current[segment];
+    else return undefined;
+  }
+  return current;
 }
 
 /** The schema node at an instance path, following properties and items. */

@@ -1,6 +1,6 @@
 // JSON Schema validation with ajv: each kind's schema compiled once, on first use.
 // ajv errors become SchemaProblems that name the YAML node a user would edit.
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { SchemaRegistry, SchemaNode, isJsonObject, type JsonObject } from './schemaTree';
 import type { Result } from '../types';
@@ -20,6 +20,12 @@ const ANNOTATION_KEYWORDS = [
   'x-sms-claim',
 ];
 
+/** A validation function: ajv's compiled one, or one generated at build time (ajv standalone). */
+export interface PrecompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
 export interface KindSchema {
   readonly kind: string;
   readonly id: string;
@@ -30,19 +36,19 @@ export interface KindSchema {
 
 export class SchemaSet {
   readonly registry: SchemaRegistry;
-  private readonly ajv: Ajv2020;
+  /** Created on first need: with build-time validators, never (adding our schemas to ajv costs ~200 ms). */
+  private ajvMemo: Ajv2020 | undefined;
   private readonly kinds = new Map<string, KindSchema>();
-  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly validators = new Map<string, PrecompiledValidator>();
   private readonly compileErrors = new Map<string, string>();
 
-  private constructor(schemas: readonly JsonObject[]) {
+  private constructor(
+    schemas: readonly JsonObject[],
+    private readonly precompiled: Readonly<Record<string, PrecompiledValidator>>,
+  ) {
     this.registry = new SchemaRegistry(schemas);
-    // No loadSchema: a $ref that is not among our own schemas is a compile error, never a fetch.
-    this.ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true, verbose: true, validateFormats: true });
-    addFormats(this.ajv, ['date', 'date-time', 'email', 'uri', 'uri-reference']);
-    for (const keyword of ANNOTATION_KEYWORDS) this.ajv.addKeyword({ keyword, schemaType: ['string', 'boolean', 'array', 'object'] });
+    this.schemaList = schemas;
     for (const schema of schemas) {
-      this.ajv.addSchema(schema as object);
       const kind = kindOf(schema);
       const id = schema['$id'];
       if (kind && typeof id === 'string') {
@@ -56,10 +62,24 @@ export class SchemaSet {
     }
   }
 
-  static create(schemas: readonly unknown[]): Result<SchemaSet> {
+  private readonly schemaList: readonly JsonObject[];
+
+  private get ajv(): Ajv2020 {
+    if (this.ajvMemo) return this.ajvMemo;
+    // The same options as the build-time generation in esbuild.mjs. No loadSchema: a $ref that is
+    // not among our own schemas is a compile error, never a fetch.
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true, validateFormats: true });
+    addFormats(ajv, ['date', 'date-time', 'email', 'uri', 'uri-reference']);
+    for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'boolean', 'array', 'object'] });
+    for (const schema of this.schemaList) ajv.addSchema(schema as object);
+    this.ajvMemo = ajv;
+    return ajv;
+  }
+
+  static create(schemas: readonly unknown[], precompiled: Readonly<Record<string, PrecompiledValidator>> = {}): Result<SchemaSet> {
     const objects = schemas.filter(isJsonObject);
     try {
-      return { ok: true, value: new SchemaSet(objects) };
+      return { ok: true, value: new SchemaSet(objects, precompiled) };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
@@ -82,7 +102,7 @@ export class SchemaSet {
 
   /** Validates a value against any registered schema by its $id (the config schema, for one). */
   validateById(id: string, value: unknown): readonly ErrorObject[] | undefined {
-    let validator = this.validators.get(id);
+    let validator = this.validators.get(id) ?? this.precompiled[id];
     if (!validator) {
       try {
         validator = this.ajv.getSchema(id);
@@ -105,11 +125,16 @@ export class SchemaSet {
     return { ok: true, value: undefined };
   }
 
-  private validator(kind: string): ValidateFunction | undefined {
+  private validator(kind: string): PrecompiledValidator | undefined {
     const cached = this.validators.get(kind);
     if (cached) return cached;
     const kindSchema = this.kinds.get(kind);
     if (!kindSchema || this.compileErrors.has(kind)) return undefined;
+    const generated = this.precompiled[kindSchema.id];
+    if (generated) {
+      this.validators.set(kind, generated);
+      return generated;
+    }
     try {
       const validator = this.ajv.getSchema(kindSchema.id) ?? this.ajv.compile({ $ref: kindSchema.id });
       this.validators.set(kind, validator);

@@ -34,8 +34,7 @@ export default defineRule({
       report({ span: problem.span, messageId: 'format', args: { value, property, expected: FORMAT_WORDS[format] ?? `in ${format} format` } });
       return;
     }
-    const custom = problem.parentSchema?.['patternErrorMessage'];
-    const explanation = typeof custom === 'string' ? custom.replace(/\.$/, '') : `it must match the pattern ${String(problem.params['pattern'] ?? '')}`;
+    const explanation = problem.patternErrorMessage?.replace(/\.$/, '') ?? `it must match the pattern ${String(problem.params['pattern'] ?? '')}`;
     report({ span: problem.span, messageId: 'pattern', args: { value, property, explanation } });
   },
 });
