@@ -131,6 +131,10 @@ try {
 if (args.keep) log(`kept ${tmp}`);
 else rmSync(tmp, { recursive: true, force: true });
 log(`finished in ${since(tStart)}${testsRan ? '' : ' (suite not started)'}`);
-const counts = result ? `${result.passes} passing, ${result.failures} failing` : 'no result reported';
-console.log(`e2e (electron): ${counts} (VS Code ${args['vscode-version']}, desktop)`);
+log(`VS Code ${args['vscode-version']} (desktop)`);
+// The closing line CI counts, the same as run.mjs: `e2e: N passed, N failed[, N skipped]`.
+if (!result) log('no result reported by the suite');
+const failedCount = result ? result.failures : exitCode === 0 ? 0 : 1;
+const skippedCount = result?.pending ?? 0;
+console.log(`e2e: ${result?.passes ?? 0} passed, ${failedCount} failed${skippedCount > 0 ? `, ${skippedCount} skipped` : ''}`);
 process.exit(exitCode);
