@@ -151,10 +151,13 @@ export class Workspace {
     this.configState = config ? { ...config, findings: [], final: [], finalSignature: '' } : undefined;
     const value = config ? this.readConfig(this.configState!) : DEFAULT_CONFIG;
     const limitsChanged = JSON.stringify(value.limits) !== JSON.stringify(this.configValue.limits);
+    const offOf = (config: EngineConfig): string => [...config.severities].filter(([, v]) => v === 'off').map(([k]) => k).sort().join();
+    const offChanged = offOf(value) !== offOf(this.configValue);
     this.configValue = value;
     this.messages = this.messagesFor(undefined);
     this.severityChanged = true;
-    if (limitsChanged) for (const uri of this.files.keys()) this.invalidate(uri);
+    if (offChanged) this.rulesChanged();
+    else if (limitsChanged) for (const uri of this.files.keys()) this.invalidate(uri);
   }
 
   /** Editor-only severity overrides (the `sms.severity` setting), applied over the config file. */
@@ -165,8 +168,10 @@ export class Workspace {
       if (code) next.set(code, value);
     }
     if (JSON.stringify([...next]) === JSON.stringify([...this.severityOverrides])) return;
+    const offBefore = [...this.severityOverrides].filter(([, v]) => v === 'off').map(([k]) => k).sort().join();
     this.severityOverrides = next;
     this.severityChanged = true;
+    if ([...next].filter(([, v]) => v === 'off').map(([k]) => k).sort().join() !== offBefore) this.rulesChanged();
   }
 
   private severityOverrides: ReadonlyMap<string, SeveritySetting> = new Map();
@@ -238,7 +243,7 @@ export class Workspace {
     const subclauses = this.pendingSubclauses;
     this.pendingSubclauses = new Set();
     const manifestChanged = kinds.has(MANIFEST_KIND);
-    for (const rule of this.rules) {
+    for (const rule of this.activeRules()) {
       if (rule.phase !== 'workspace') continue;
       for (const target of this.targetsFor(rule.scope, { definitionKeys, entityTypes, kinds, subclauses, manifestChanged })) {
         for (const uri of this.runWorkspaceRule(rule, target)) changedFiles.add(uri);
@@ -346,6 +351,24 @@ export class Workspace {
 
   // ---------------------------------------------------------------------------------------------
 
+  /** Rules not switched off (by the config file or the editor's overrides): `off` means it does not run. */
+  private activeRules(): readonly Rule[] {
+    if (this.activeRulesMemo) return this.activeRulesMemo;
+    this.activeRulesMemo = this.rules.filter((rule) => (this.severityOverrides.get(rule.meta.code) ?? this.configValue.severities.get(rule.meta.code)) !== 'off');
+    return this.activeRulesMemo;
+  }
+
+  private activeRulesMemo: readonly Rule[] | undefined;
+
+  /** After a change of which rules run: everything is recomputed. */
+  private rulesChanged(): void {
+    this.activeRulesMemo = undefined;
+    this.everything = true;
+    this.groups.clear();
+    this.groupsByUri.clear();
+    for (const uri of this.files.keys()) this.invalidate(uri);
+  }
+
   private invalidate(uri: DocUri): void {
     const state = this.files.get(uri);
     if (!state) return;
@@ -374,25 +397,32 @@ export class Workspace {
     const coverageFacts: DocumentCoverageFacts[] = [];
     const skeleton = this.skeletonContext();
 
-    for (const rule of this.rules) {
+    const rules = this.activeRules();
+    for (const rule of rules) {
       if (rule.phase !== 'file') continue;
       this.isolate(rule, () => rule.check({ file: parsed, lines: lines(), problems: parsed.syntaxProblems, report: (problem) => local.push({ rule, uri: state.uri, problem }) }));
     }
     for (const document of parsed.documents) {
       const kindSchema = document.kind !== undefined ? this.schemas.kind(document.kind) : undefined;
-      if (kindSchema && document.value !== undefined) {
+      // A document that does not parse cleanly gets its syntax findings only: schema findings on a
+      // half-parsed document would be noise (a property "missing" that is merely mis-indented).
+      const parsesCleanly = document.yaml.errors.length === 0;
+      if (kindSchema && document.value !== undefined && parsesCleanly) {
         const errors = this.schemas.validate(kindSchema.kind, document.value) ?? [];
         if (errors.length > 0) {
           for (const problem of toSchemaProblems(errors, document.yaml.contents as Node | null, document.headerSpan, kindSchema.root, document.value)) {
-            for (const rule of this.rules) {
+            // The header belongs to SMS003/SMS004, clause ids to SMS304: one finding per problem.
+            if (problem.segments.length === 1 && (problem.segments[0] === 'apiVersion' || problem.segments[0] === 'kind')) continue;
+            if (problem.schemaNode?.annotations.claim && problem.keyword === 'pattern') continue;
+            for (const rule of rules) {
               if (rule.phase !== 'schema' || !rule.keywords.includes(problem.keyword)) continue;
               this.isolate(rule, () => rule.check({ file: parsed, lines: lines(), problem, skeleton, report: (p) => local.push({ rule, uri: state.uri, problem: p }) }));
             }
           }
         }
       }
-      for (const rule of this.rules) {
-        if (rule.phase !== 'document') continue;
+      for (const rule of rules) {
+        if (rule.phase !== 'document' || !parsesCleanly) continue;
         this.isolate(rule, () =>
           rule.check({ file: parsed, lines: lines(), document, kindSchema, schemas: this.schemas, catalogue: this.catalogue, config: this.configValue, skeleton, report: (p) => local.push({ rule, uri: state.uri, problem: p }) }),
         );
@@ -411,7 +441,7 @@ export class Workspace {
 
   private runReferenceRules(parsed: ParsedFile): RawFinding[] {
     const out: RawFinding[] = [];
-    for (const rule of this.rules) {
+    for (const rule of this.activeRules()) {
       if (rule.phase !== 'reference') continue;
       this.isolate(rule, () => rule.check({ file: parsed, index: this.index, report: (problem) => out.push({ rule, uri: parsed.uri, problem }) }));
     }

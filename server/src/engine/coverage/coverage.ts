@@ -76,12 +76,14 @@ export interface DocumentCoverageFacts {
   readonly contributions: readonly Contribution[];
   /** Subclauses this document has evidence for but does not claim (for the "add a claim" fix). */
   readonly unclaimedEvidence: readonly string[];
+  /** Subclauses this document is the right kind (and type) to evidence but does not claim, content or not. */
+  readonly unclaimedCandidates: readonly string[];
 }
 
 export function documentCoverage(document: SmsDocument, claims: readonly ClauseClaim[], catalogue: Catalogue): DocumentCoverageFacts {
   const value = document.value;
   const kind = document.kind;
-  if (!kind || !isJsonObject(value)) return { documentId: document.id, contributions: [], unclaimedEvidence: [] };
+  if (!kind || !isJsonObject(value)) return { documentId: document.id, contributions: [], unclaimedEvidence: [], unclaimedCandidates: [] };
   const title = readString(value, ['metadata', 'title']);
   const operatedBy = readPath(value, ['spec', 'operatedBy']);
   const contributions: Contribution[] = [];
@@ -120,13 +122,17 @@ export function documentCoverage(document: SmsDocument, claims: readonly ClauseC
     }
   }
   const unclaimedEvidence = new Set<string>();
+  const unclaimedCandidates = new Set<string>();
   for (const { requirement, alternative } of catalogue.alternativesFor(kind)) {
     if (claimed.has(requirement.id) || unclaimedEvidence.has(requirement.subclauseId)) continue;
-    if (whereMatches(alternative, value) && alternative.fields.length > 0 && alternative.fields.every((field) => fieldSatisfied(value, field))) {
-      unclaimedEvidence.add(requirement.subclauseId);
-    }
+    if (!whereMatches(alternative, value)) continue;
+    const complete = alternative.fields.length > 0 && alternative.fields.every((field) => fieldSatisfied(value, field));
+    // A candidate is a document of the kind and type the rule names (a change-management process for
+    // 8.5.1), or one that already holds the content; any document of a kind is not enough.
+    if (complete) unclaimedEvidence.add(requirement.subclauseId);
+    if (complete || alternative.where.length > 0) unclaimedCandidates.add(requirement.subclauseId);
   }
-  return { documentId: document.id, contributions, unclaimedEvidence: [...unclaimedEvidence] };
+  return { documentId: document.id, contributions, unclaimedEvidence: [...unclaimedEvidence], unclaimedCandidates: [...unclaimedCandidates] };
 }
 
 function describeAlternative(alternative: EvidenceAlternative): string {
@@ -197,7 +203,7 @@ export class CoverageIndex {
         this.byRequirement.get(contribution.requirementId)?.delete(contribution);
         changed.add(contribution.subclauseId);
       }
-      for (const subclauseId of documentFacts.unclaimedEvidence) changed.add(subclauseId);
+      for (const subclauseId of documentFacts.unclaimedCandidates) changed.add(subclauseId);
     }
     if (facts.length === 0) this.byFile.delete(uri);
     else this.byFile.set(uri, [...facts]);
@@ -208,19 +214,25 @@ export class CoverageIndex {
         set.add(contribution);
         changed.add(contribution.subclauseId);
       }
-      for (const subclauseId of documentFacts.unclaimedEvidence) changed.add(subclauseId);
+      for (const subclauseId of documentFacts.unclaimedCandidates) changed.add(subclauseId);
     }
     if (changed.size > 0 || previous.length !== facts.length) this.reportMemo = undefined;
     return changed;
   }
 
-  /** Documents (uri, id) that hold evidence for a subclause without claiming it. */
-  unclaimedEvidenceFor(subclauseId: string): { uri: DocUri; documentId: string | undefined }[] {
-    const out: { uri: DocUri; documentId: string | undefined }[] = [];
+  /**
+   * Documents that could evidence a subclause but do not claim it: `complete` when they already hold
+   * the content. A per-subclause index keeps this off the per-file scan.
+   */
+  unclaimedEvidenceFor(subclauseId: string): { uri: DocUri; documentId: string | undefined; complete: boolean }[] {
+    const out: { uri: DocUri; documentId: string | undefined; complete: boolean }[] = [];
     for (const [uri, list] of this.byFile) {
-      for (const facts of list) if (facts.unclaimedEvidence.includes(subclauseId)) out.push({ uri, documentId: facts.documentId });
+      for (const facts of list) {
+        if (!facts.unclaimedCandidates.includes(subclauseId)) continue;
+        out.push({ uri, documentId: facts.documentId, complete: facts.unclaimedEvidence.includes(subclauseId) });
+      }
     }
-    return out;
+    return out.sort((a, b) => Number(b.complete) - Number(a.complete));
   }
 
   contributionsOf(uri: DocUri): readonly Contribution[] {

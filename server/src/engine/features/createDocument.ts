@@ -93,7 +93,7 @@ export function createDocumentFixFor(context: DocumentFactoryContext, manifest: 
 }
 
 /** Adds `clauseId` to `metadata.satisfies` of the document `documentId` in `uri`. */
-export function claimFix(context: DocumentFactoryContext, uri: DocUri, documentId: string | undefined, clauseId: string): Fix | undefined {
+export function claimFix(context: DocumentFactoryContext, uri: DocUri, documentId: string | undefined, clauseId: string, complete: boolean): Fix | undefined {
   const file = context.file(uri);
   const document = file?.documents.find((d) => d.id === documentId);
   if (!file || !document) return undefined;
@@ -106,8 +106,8 @@ export function claimFix(context: DocumentFactoryContext, uri: DocUri, documentI
     : insertPropertyEdit({ map: metadataPair?.value, owner: metadataPair, key: 'satisfies', value: [clauseId], lines, eol });
   if (!edit) return undefined;
   return {
-    title: `Claim ${clauseId} in ${documentId ?? 'this document'} (it already has the content)`,
-    isPreferred: true,
+    title: complete ? `Claim ${clauseId} in ${documentId ?? 'this document'} (it already has the content)` : `Claim ${clauseId} in ${documentId ?? 'this document'}`,
+    isPreferred: complete,
     safety: 'safe',
     documentEdits: [{ uri, version: file.version, edits: [edit] }],
     createFiles: [],

@@ -1,6 +1,5 @@
 // Small shared helpers for rules: "did you mean", readable lists, schema-driven skeletons.
 import type { SchemaNode } from '../schema/schemaTree';
-import { isJsonObject } from '../schema/schemaTree';
 
 /** Damerau-Levenshtein distance (optimal string alignment), case-insensitive. */
 export function editDistance(a: string, b: string): number {
@@ -90,7 +89,8 @@ export function skeletonFor(node: SchemaNode, context: SkeletonContext, depth = 
     if (typeof minItems === 'number' && minItems > 0 && items) return [skeletonFor(items, context, depth + 1)];
     return [];
   }
-  if (firstExample !== undefined && !isJsonObject(firstExample) && !Array.isArray(firstExample)) return firstExample;
+  // Examples are real-looking values (ids, titles); a skeleton must not pass them off as the user's.
+  if (typeof firstExample === 'number' && !types.includes('string')) return firstExample;
   if (types.includes('string')) {
     const format = node.first('format');
     if (format === 'date') return context.today;

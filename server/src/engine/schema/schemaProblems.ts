@@ -66,7 +66,7 @@ function toProblem(error: ErrorObject, root: Node | null, rootSpan: Span, schema
   const fallback = (): Span => deepestSpan(steps) ?? rootSpan;
 
   let span: Span;
-  let property: string | undefined = segments[segments.length - 1];
+  let property: string | undefined = propertyName(segments);
   switch (error.keyword) {
     case 'additionalProperties':
     case 'unevaluatedProperties': {
@@ -91,6 +91,19 @@ function toProblem(error: ErrorObject, root: Node | null, rootSpan: Span, schema
   }
   const ownerPair = reachedAll && segments.length > 0 ? lastStep?.pair : undefined;
   return { keyword: error.keyword, segments, path: readablePath(segments), property, params, schemaNode, patternErrorMessage, value, span, node, ownerPair };
+}
+
+/** The name a user sees for the last segment: `satisfies[2]` rather than `2`. */
+function propertyName(segments: readonly string[]): string | undefined {
+  const last = segments[segments.length - 1];
+  if (last === undefined || !/^\d+$/.test(last)) return last;
+  let name = `[${last}]`;
+  for (let i = segments.length - 2; i >= 0; i--) {
+    const segment = segments[i]!;
+    if (/^\d+$/.test(segment)) name = `[${segment}]${name}`;
+    else return `${segment}${name}`;
+  }
+  return name;
 }
 
 function valueAt(root: unknown, segments: readonly string[]): unknown {

@@ -11,7 +11,6 @@ export default defineRule({
     fix: 'none',
     messages: {
       error: 'YAML syntax error: {detail}.',
-      warning: 'YAML: {detail}.',
     },
     clauses: ['7.5.2'],
     stability: 'stable',
@@ -20,7 +19,6 @@ export default defineRule({
   check({ problems, report }) {
     for (const problem of problems) {
       if (problem.kind === 'syntax-error') report({ span: problem.span, messageId: 'error', args: { detail: problem.detail } });
-      else if (problem.kind === 'syntax-warning') report({ span: problem.span, messageId: 'warning', args: { detail: problem.detail } });
     }
   },
 });

@@ -13,7 +13,10 @@ export default defineRule({
     defaultSeverity: 'error',
     summary: 'Dependencies between services (or other entities) form a cycle.',
     fix: 'none',
-    messages: { cycle: '{entity} `{from}` depends on `{to}`, which leads back to `{from}`: {cycle}.' },
+    messages: {
+      cycle: '{entity} `{from}` depends on `{to}`, which leads back to `{from}`: {cycle}.',
+      selfCycle: '{entity} `{from}` depends on itself.',
+    },
     clauses: ['8.2.2', '8.2.4'],
     stability: 'stable',
   },
@@ -41,8 +44,13 @@ export default defineRule({
         for (const from of component) {
           for (const edge of edges.get(from) ?? []) {
             if (!members.has(edge.to)) continue;
+            const entity = entityType === 'service' ? 'Service' : 'Component';
+            if (edge.to === from) {
+              report(edge.reference.uri, { span: edge.reference.span, messageId: 'selfCycle', args: { entity, from } });
+              continue;
+            }
             const cycle = describeCycle(edges, members, from, edge.to);
-            report(edge.reference.uri, { span: edge.reference.span, messageId: 'cycle', args: { entity: entityType === 'service' ? 'Service' : 'Component', from, to: edge.to, cycle } });
+            report(edge.reference.uri, { span: edge.reference.span, messageId: 'cycle', args: { entity, from, to: edge.to, cycle } });
           }
         }
       }

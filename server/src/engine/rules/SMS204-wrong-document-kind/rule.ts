@@ -1,5 +1,4 @@
 import { defineRule, ruleCode } from '../rule';
-import { readableList } from '../support';
 import { DOCUMENT_ENTITY } from '../../index/facts';
 
 /** A document reference that resolves, but to a document of a kind that cannot play that part. */
@@ -11,7 +10,7 @@ export default defineRule({
     defaultSeverity: 'error',
     summary: 'A document reference names a document of the wrong kind.',
     fix: 'none',
-    messages: { wrongKind: '`{id}` is a {actual}, but {expected} is expected here.' },
+    messages: { wrongKind: '`{id}` is {actual}, but {expected} is expected here.' },
     clauses: ['7.5.3'],
     stability: 'stable',
   },
@@ -26,9 +25,13 @@ export default defineRule({
       report({
         span: reference.span,
         messageId: 'wrongKind',
-        args: { id: reference.id, actual: target.documentKind, expected: `a ${readableList([...reference.refKinds]).replace(/ and /, ' or ')}` },
+        args: { id: reference.id, actual: withArticle(target.documentKind), expected: reference.refKinds.map(withArticle).join(' or ') },
         related: [{ uri: target.uri, span: target.span, message: `${reference.id} is defined here.` }],
       });
     }
   },
 });
+
+function withArticle(kind: string): string {
+  return `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}`;
+}

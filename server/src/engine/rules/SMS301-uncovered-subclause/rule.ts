@@ -37,12 +37,17 @@ export default defineRule({
     const details = missing.map((r) => `\n  ${r.requirement.id}: ${r.requirement.text}`).join('');
     const fixes: Fix[] = [];
     const factory: DocumentFactoryContext = { index: context.index, templates: context.templates, today: context.skeleton.today, file: context.file, lines: context.lines };
-    for (const candidate of coverage.unclaimedEvidenceFor(subclause.id)) {
-      const fix = claimFix(factory, candidate.uri, candidate.documentId, subclause.id);
+    // A document of the right kind already exists: claim the subclause there (the partial-coverage
+    // finding then says what content is missing) rather than create a second one.
+    const candidates = coverage.unclaimedEvidenceFor(subclause.id);
+    for (const candidate of candidates) {
+      const fix = claimFix(factory, candidate.uri, candidate.documentId, subclause.id, candidate.complete && candidates.length === 1);
       if (fix) fixes.push(fix);
     }
-    const createFix = createDocumentFixFor(factory, manifest, subclause, fixes.length === 0);
-    if (createFix) fixes.push(createFix);
+    if (candidates.length === 0) {
+      const createFix = createDocumentFixFor(factory, manifest, subclause, true);
+      if (createFix) fixes.push(createFix);
+    }
     report(manifest.uri, {
       span: manifest.anchor,
       messageId: 'uncovered',

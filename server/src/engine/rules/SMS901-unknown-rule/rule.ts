@@ -32,7 +32,7 @@ export default defineRule({
       const suggestions = suggest(key, ruleKeys, 3);
       const suggestion = suggestions[0];
       if (suggestion === undefined) report({ span, messageId: 'unknownNoSuggestion', args: { key } });
-      else report({ span, messageId: 'unknown', args: { key, suggestion }, data: { suggestions }, fixes: [fileFix(file, `Change to ${suggestion}`, [{ span, newText: suggestion }], { preferred: true })] });
+      else report({ span, messageId: 'unknown', args: { key, suggestion }, data: { suggestions }, fixes: suggestions.map((candidate) => fileFix(file, `Change to ${candidate}`, [{ span, newText: candidate }], { preferred: suggestions.length === 1 })) });
     }
   },
 });

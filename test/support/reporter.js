@@ -1,0 +1,15 @@
+// Mocha's spec reporter, plus one closing line in the plain form CI counts: "N passed, N failed".
+'use strict';
+const Mocha = require('mocha');
+
+class SpecWithTotals extends Mocha.reporters.Spec {
+  constructor(runner, options) {
+    super(runner, options);
+    runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
+      const { passes, failures, pending } = this.stats;
+      process.stdout.write(`${passes} passed, ${failures} failed${pending > 0 ? `, ${pending} skipped` : ''}\n`);
+    });
+  }
+}
+
+module.exports = SpecWithTotals;
