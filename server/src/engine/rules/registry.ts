@@ -24,6 +24,10 @@ import partialCoverage from './SMS302-partial-coverage/rule';
 import unknownClause from './SMS304-unknown-clause/rule';
 import missingManifest from './SMS305-missing-manifest/rule';
 import multipleManifests from './SMS306-multiple-manifests/rule';
+import missingApproval from './SMS401-missing-approval/rule';
+import staleApproval from './SMS402-stale-approval/rule';
+import overdueReview from './SMS403-overdue-review/rule';
+import unapprovedEvidence from './SMS404-unapproved-evidence/rule';
 import unknownRule from './SMS901-unknown-rule/rule';
 
 export const RULES: readonly Rule[] = [
@@ -50,6 +54,10 @@ export const RULES: readonly Rule[] = [
   unknownClause,
   missingManifest,
   multipleManifests,
+  missingApproval,
+  staleApproval,
+  overdueReview,
+  unapprovedEvidence,
   unknownRule,
 ] as readonly Rule[];
 
