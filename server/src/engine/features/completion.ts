@@ -46,7 +46,7 @@ export function complete(workspace: Workspace, uri: DocUri, offset: number): Com
   if (/(^|\s)#/.test(before.replace(/"[^"]*"|'[^']*'/g, ''))) return [];
 
   // `key: partial` — a value.
-  const valueMatch = /^(\s*(?:-\s+)?)((?:"[^"]*"|'[^']*'|[^\s#:'"][^:#]*?))\s*:\s+(\S*)$/.exec(before);
+  const valueMatch = /^(\s*(?:-\s+)?)((?:"[^"]*"|'[^']*'|[^\s#:'"][^:#]*?))\s*:\s+(?![[{])(\S*)$/.exec(before);
   if (valueMatch) {
     const keyColumn = valueMatch[1]?.length ?? 0;
     const key = (valueMatch[2] ?? '').replace(/^["']|["']$/g, '');
@@ -55,6 +55,16 @@ export function complete(workspace: Workspace, uri: DocUri, offset: number): Com
     if (segments.length === 1 && key === 'kind') return kindValues(workspace, replace);
     if (segments.length === 1 && key === 'apiVersion') return SUPPORTED_API_VERSIONS.map((version) => entry(version, 'value', 'SMS document format', undefined, version, replace, '0'));
     const schema = root ? schemaAt(root, segments) : undefined;
+    return schema ? valueEntries(workspace, schema, replace) : [];
+  }
+
+  // `key: [a, b, partial` — an item of a flow list.
+  const flowMatch = /^(\s*(?:-\s+)?)((?:"[^"]*"|'[^']*'|[^\s#:'"][^:#]*?))\s*:\s*\[(?:[^\]]*,)?\s*["']?([^\s,\]"']*)$/.exec(before);
+  if (flowMatch) {
+    const keyColumn = flowMatch[1]?.length ?? 0;
+    const key = (flowMatch[2] ?? '').replace(/^["']|["']$/g, '');
+    const context = indentationContext(lineTexts, position.line, keyColumn, firstLine, lastLine);
+    const schema = root ? schemaAt(root, [...context.segments, key, '0']) : undefined;
     return schema ? valueEntries(workspace, schema, replace) : [];
   }
 
