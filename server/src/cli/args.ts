@@ -2,11 +2,15 @@
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
+export const REPORT_FORMATS = ['markdown', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface CliOptions {
-  readonly command: 'lint' | 'help' | 'version';
+  readonly command: 'lint' | 'report' | 'help' | 'version';
   readonly patterns: readonly string[];
   readonly format: Format;
+  /** For `report`: the conformity report's format. */
+  readonly reportFormat: ReportFormat;
   readonly output: string | undefined;
   readonly maxWarnings: number | undefined;
   readonly minCoverage: number | undefined;
@@ -27,6 +31,7 @@ export class UsageError extends Error {}
 export const HELP = `sms-lint — check an ISO/IEC 20000-1:2018 service management system kept as YAML
 
 Usage: sms-lint [options] [paths or globs...]     (default: the current folder)
+       sms-lint report [options] [paths...]        conformity report (markdown, or --format html)
 
 Options:
   -f, --format <name>       stylish (default), json, sarif, junit, github, markdown
@@ -54,6 +59,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const patterns: string[] = [];
   let command: CliOptions['command'] = 'lint';
   let format: Format = 'stylish';
+  let reportFormat: ReportFormat = 'markdown';
   let output: string | undefined;
   let maxWarnings: number | undefined;
   let minCoverage: number | undefined;
@@ -93,6 +99,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '-f':
       case '--format': {
         const name = value(arg);
+        if (command === 'report') {
+          if (name !== 'markdown' && name !== 'html') throw new UsageError(`unknown report format "${name}"; use one of ${REPORT_FORMATS.join(', ')}`);
+          reportFormat = name;
+          break;
+        }
         if (!(FORMATS as readonly string[]).includes(name)) throw new UsageError(`unknown format "${name}"; use one of ${FORMATS.join(', ')}`);
         format = name as Format;
         break;
@@ -155,10 +166,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg} (see sms-lint --help)`);
+        // A subcommand is the first positional argument; lint a folder named `report` as `./report`.
+        if (arg === 'report' && patterns.length === 0 && command === 'lint') {
+          command = 'report';
+          break;
+        }
         patterns.push(arg);
     }
   }
-  return { command, patterns, format, output, maxWarnings, minCoverage, today, config, noConfig, locale, quiet, color, cache, cacheLocation, debug, threads };
+  return { command, patterns, format, reportFormat, output, maxWarnings, minCoverage, today, config, noConfig, locale, quiet, color, cache, cacheLocation, debug, threads };
 }
 
 function integer(flag: string, text: string, minimum: number): number {

@@ -16,6 +16,7 @@ import { formatJunit } from './format/junit';
 import { formatGithub } from './format/github';
 import { formatMarkdown } from './format/markdown';
 import { decodeText } from './decode';
+import { runConformityReport } from './conformityCommand';
 
 declare const __SMS_LINT_VERSION__: string;
 const VERSION = typeof __SMS_LINT_VERSION__ === 'string' ? __SMS_LINT_VERSION__ : '0.0.0';
@@ -40,6 +41,7 @@ export function run(argv: readonly string[], cwd: string, stdout: (text: string)
     return 0;
   }
   try {
+    if (options.command === 'report') return runConformityReport(options, cwd, options.today ?? localDate(new Date()), VERSION, stdout, stderr);
     return lint(options, cwd, stdout, stderr, isTty);
   } catch (error) {
     if (error instanceof UsageError) {
