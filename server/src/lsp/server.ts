@@ -18,7 +18,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocUri, isConfigFileName, type Cancellation, type Finding } from '../engine';
 import { quickFixes, fixAll, type ActionPlan } from '../engine/features/codeActions';
-import { DIAGNOSTIC_SOURCE, toCodeAction, toDiagnostic, toSpan, toWorkspaceEdit, type DiagnosticData, type EditContext } from './convert';
+import { DIAGNOSTIC_SOURCE, resolveRelative, toCodeAction, toDiagnostic, toSpan, toWorkspaceEdit, type DiagnosticData, type EditContext } from './convert';
+import { scaffoldFiles } from '../engine/features/scaffold';
 import { canonicalUri, pathOf, Projects, type Project } from './projects';
 import { listYamlFiles, readText } from './disk';
 import { coverageTreeOf, createDocumentEditFor } from './coverageTree';
@@ -28,10 +29,12 @@ import {
   CreateDocumentRequest,
   DEFAULT_SETTINGS,
   RevalidateRequest,
+  ScaffoldRequest,
   StatusNotification,
   settingsFrom,
   type CoverageTreeParams,
   type CreateDocumentParams,
+  type ScaffoldParams,
   type SmsSettings,
   type StatusParams,
 } from '../shared/protocol';
@@ -382,6 +385,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!project) return null;
     const fix = createDocumentEditFor(project, params.subclauseId);
     return fix ? toWorkspaceEdit(fix, { ...editContext(project), supportsCreate: true }) : null;
+  });
+
+  connection.onRequest(ScaffoldRequest, (params: ScaffoldParams) => {
+    const folderUri = params.folderUri.endsWith('/') ? params.folderUri : `${params.folderUri}/`;
+    const project = projects.projectFor(canonicalUri(folderUri));
+    const documentChanges = scaffoldFiles(project.workspace).flatMap((file) => {
+      const uri = resolveRelative(canonicalUri(`${folderUri}placeholder`), file.relativePath);
+      return uri
+        ? [
+            { kind: 'create' as const, uri, options: { ignoreIfExists: true } },
+            { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.text }] },
+          ]
+        : [];
+    });
+    return { documentChanges };
   });
 
   connection.onRequest(RevalidateRequest, async () => {
