@@ -115,9 +115,9 @@ describe('sms-lint CLI', function () {
       // 2. a misspelled enum value
       edit(folder, 'policies/release-policy.yaml', 'status: approved', 'status: aproved');
       expected.push({ code: 'SMS104', file: 'policies/release-policy.yaml', ...positionOf(folder, 'policies/release-policy.yaml', 'aproved') });
-      // 3. an SLA naming a missing service
-      edit(folder, 'slas/brightwater.yaml', 'services: [SVC-ERP,', 'services: [SVC-ERPP,');
-      expected.push({ code: 'SMS202', file: 'slas/brightwater.yaml', ...positionOf(folder, 'slas/brightwater.yaml', 'SVC-ERPP') });
+      // 3. an SLA naming a missing service (in addition to its real ones, so no service loses its SLA)
+      edit(folder, 'slas/brightwater.yaml', 'services: [SVC-ERP,', 'services: [SVC-EMAILS, SVC-ERP,');
+      expected.push({ code: 'SMS202', file: 'slas/brightwater.yaml', ...positionOf(folder, 'slas/brightwater.yaml', 'SVC-EMAILS') });
       // 4. broken YAML: an unclosed quote in the last line
       edit(folder, 'plans/capacity-plan.yaml', /\n  risks: \[RSK-012, RSK-004\]\n?$/, '\n  risks: [RSK-012, RSK-004\n');
       // 5. a duplicated document
@@ -150,7 +150,7 @@ describe('sms-lint CLI', function () {
       const syntax = findings.find((f) => f.code === 'SMS001');
       assert.ok(syntax && (syntax as unknown as { path: string }).path === 'plans/capacity-plan.yaml', summary);
       assert.match(findings.find((f) => f.code === 'SMS104')!.message, /Did you mean `approved`\?/);
-      assert.match(findings.find((f) => f.code === 'SMS202')!.message, /Did you mean `SVC-ERP`\?/);
+      assert.match(findings.find((f) => f.code === 'SMS202')!.message, /Did you mean `SVC-EMAIL`\?/);
       assert.match(findings.find((f) => f.code === 'SMS101')!.message, /colour/);
     });
 
