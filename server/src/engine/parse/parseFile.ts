@@ -1,5 +1,5 @@
 // Parsing never fails: it yields the documents and a list of syntax problems.
-import { parseAllDocuments, isMap, visit, type Document } from 'yaml';
+import { parseAllDocuments, isCollection, isMap, visit, type Document } from 'yaml';
 import type { DocUri, Span } from '../types';
 import { findPair, scalarString, nodeSpan, type YamlNode } from './yamlNodes';
 
@@ -80,7 +80,7 @@ export function parseFile(uri: DocUri, version: number, text: string, limits: Pa
   const documents: SmsDocument[] = [];
   let yamlDocuments: Document.Parsed[];
   try {
-    yamlDocuments = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false }) as Document.Parsed[];
+    yamlDocuments = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false, logLevel: 'error' }) as Document.Parsed[];
     if (!Array.isArray(yamlDocuments)) yamlDocuments = [];
   } catch (error) {
     // The `yaml` package is not supposed to throw on any input; if it does, the file still gets an answer.
@@ -143,6 +143,13 @@ function toSmsDocument(
   const metadataPair = findPair(contents, 'metadata');
   const id = scalarString(findPair(metadataPair?.value, 'id')?.value);
   let value: unknown;
+  const collectionKey = firstCollectionKey(yamlDocument);
+  if (collectionKey) {
+    // A key that is itself a mapping or a sequence has no place in an SMS document, and turning it
+    // into a plain value stringifies it at every level (minutes for `[{[{…` 500 deep): no value.
+    problems.push({ kind: 'syntax-error', span: clampSpan(collectionKey, textLength), detail: 'a mapping key is a mapping or a sequence' });
+    return { uri, indexInFile, yaml: yamlDocument, value: undefined, apiVersion, kind, id, span, headerSpan: nodeSpan(kindPair?.value) ?? nodeSpan(apiVersionPair?.value) ?? span };
+  }
   try {
     value = yamlDocument.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch {
@@ -152,6 +159,22 @@ function toSmsDocument(
   }
   const headerSpan = nodeSpan(kindPair?.value) ?? nodeSpan(apiVersionPair?.value) ?? span;
   return { uri, indexInFile, yaml: yamlDocument, value, apiVersion, kind, id, span, headerSpan };
+}
+
+/** The span of the first mapping key that is a collection, if any. */
+function firstCollectionKey(yamlDocument: Document.Parsed): Span | undefined {
+  let found: Span | undefined;
+  visit(yamlDocument, {
+    Pair(_key, pair) {
+      const key = pair.key as YamlNode | null;
+      if (isCollection(key)) {
+        found = nodeSpan(key) ?? { start: 0, end: 0 };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** The full span of the mapping key starting at `offset` (the parser reports one character). */
