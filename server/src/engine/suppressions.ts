@@ -1,40 +1,51 @@
 // Suppression comments, by rule code and with a reason (ESLint-style, never by message text):
 //   # sms-disable-next-line SMS201 -- the old id is kept until the migration of 2027
 //   # sms-disable-file SMS301 -- coverage is tracked in the programme plan
-// A comment without a reason, or that suppresses nothing, is itself reported.
-import type { Finding } from './types';
+// A directive without a reason, naming an unknown code, or suppressing nothing is reported
+// (rule SMS902), so that suppressions do not outlive their cause.
+import type { Finding, Span } from './types';
 
-interface Directive {
+export interface Directive {
   readonly kind: 'next-line' | 'file';
   readonly codes: readonly string[];
   readonly reason: string;
   /** 0-based line the directive applies to (for next-line). */
   readonly targetLine: number;
+  /** Where the directive is written (the comment). */
+  readonly span: Span;
 }
 
-const DIRECTIVE = /^\s*#\s*sms-disable-(next-line|file)\b([^\n]*)$/;
+export type DirectiveProblem = { readonly directive: Directive; readonly problem: 'unused' | 'no-reason' | 'unknown-code'; readonly code: string };
+
+const DIRECTIVE = /^(\s*)(#\s*sms-disable-(next-line|file)\b([^\n\r]*))$/;
 
 export function parseDirectives(text: string): Directive[] {
   if (!text.includes('sms-disable')) return [];
   const directives: Directive[] = [];
   const lines = text.split(/\r\n|\r|\n/);
+  let offset = 0;
+  const lineOffsets: number[] = [];
+  for (const line of lines) {
+    lineOffsets.push(offset);
+    offset += line.length + (text[offset + line.length] === '\r' && text[offset + line.length + 1] === '\n' ? 2 : 1);
+  }
   lines.forEach((line, lineIndex) => {
     const match = DIRECTIVE.exec(line);
     if (!match) return;
-    const [body = '', reason = ''] = (match[2] ?? '').split(/\s--\s?/, 2);
+    const [body = '', reason = ''] = (match[4] ?? '').split(/\s--(?:\s|$)/, 2);
     const codes = body.split(/[\s,]+/).filter((code) => code !== '');
     let target = lineIndex + 1;
     while (target < lines.length && /^\s*(#.*)?$/.test(lines[target] ?? '')) target++;
-    directives.push({ kind: match[1] === 'file' ? 'file' : 'next-line', codes, reason: reason.trim(), targetLine: target });
+    const start = (lineOffsets[lineIndex] ?? 0) + (match[1]?.length ?? 0);
+    directives.push({ kind: match[3] === 'file' ? 'file' : 'next-line', codes, reason: reason.trim(), targetLine: target, span: { start, end: start + (match[2]?.length ?? 0) } });
   });
   return directives;
 }
 
-/** Drops findings silenced by directives in `text`. */
-export function applySuppressions(text: string, findings: readonly Finding[], isKnownCode: (code: string) => boolean): Finding[] {
+/** Drops findings silenced by directives in `text`; returns what is kept and the directives' own problems. */
+export function applySuppressions(text: string, findings: readonly Finding[], isKnownCode: (code: string) => boolean): { kept: Finding[]; problems: DirectiveProblem[] } {
   const directives = parseDirectives(text);
-  if (directives.length === 0) return [...findings];
-  void isKnownCode;
+  if (directives.length === 0) return { kept: [...findings], problems: [] };
   const lineStarts: number[] = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const lineOf = (offset: number): number => {
@@ -47,8 +58,21 @@ export function applySuppressions(text: string, findings: readonly Finding[], is
     }
     return low;
   };
-  return findings.filter((finding) => {
+  const used = new Set<string>();
+  const kept = findings.filter((finding) => {
     const line = lineOf(finding.span.start);
-    return !directives.some((directive) => directive.codes.includes(finding.code) && (directive.kind === 'file' || directive.targetLine === line));
+    const directive = directives.find((d) => d.codes.includes(finding.code) && (d.kind === 'file' || d.targetLine === line));
+    if (!directive) return true;
+    used.add(`${directive.span.start}|${finding.code}`);
+    return false;
   });
+  const problems: DirectiveProblem[] = [];
+  for (const directive of directives) {
+    if (directive.reason === '') problems.push({ directive, problem: 'no-reason', code: directive.codes.join(' ') });
+    for (const code of directive.codes) {
+      if (!isKnownCode(code)) problems.push({ directive, problem: 'unknown-code', code });
+      else if (!used.has(`${directive.span.start}|${code}`)) problems.push({ directive, problem: 'unused', code });
+    }
+  }
+  return { kept, problems };
 }

@@ -548,7 +548,19 @@ export class Workspace {
         fixes: (problem.fixes ?? []).map((fix) => stampVersion(fix, uri, version)),
       });
     }
-    const kept = parsed ? applySuppressions(parsed.text, out, (code) => ruleCodeOf(code) !== undefined) : out;
+    let kept = out;
+    if (parsed) {
+      const applied = applySuppressions(parsed.text, out, (code) => /^SMS\d{3}$/.test(code) && ruleCodeOf(code) !== undefined);
+      kept = applied.kept;
+      const suppressionRule = this.activeRules().find((rule) => rule.meta.code === 'SMS902');
+      if (suppressionRule) {
+        const setting = this.severityOverrides.get('SMS902') ?? this.configValue.severities.get('SMS902');
+        for (const { directive, problem, code } of applied.problems) {
+          const template = (suppressionRule.meta.messages as Readonly<Record<string, string>>)[problem] ?? problem;
+          kept.push({ uri, span: directive.span, severity: setting && setting !== 'off' ? setting : suppressionRule.meta.defaultSeverity, code: suppressionRule.meta.code, rule: suppressionRule.meta.name, message: this.messages.format(`SMS902.${problem}`, template, { code }), data: {}, related: [], fixes: [] });
+        }
+      }
+    }
     kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || compareClauseIds(a.data.clauseId ?? '', b.data.clauseId ?? '') || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
     return kept;
   }

@@ -9,6 +9,7 @@ import missingHeader from './SMS005-missing-header/rule';
 import fileTooLarge from './SMS006-file-too-large/rule';
 import aliasLimit from './SMS007-alias-limit/rule';
 import tooManyDocuments from './SMS008-too-many-documents/rule';
+import yamlWarning from './SMS009-yaml-warning/rule';
 import unknownProperty from './SMS101-unknown-property/rule';
 import missingProperty from './SMS102-missing-property/rule';
 import wrongType from './SMS103-wrong-type/rule';
@@ -29,6 +30,7 @@ import staleApproval from './SMS402-stale-approval/rule';
 import overdueReview from './SMS403-overdue-review/rule';
 import unapprovedEvidence from './SMS404-unapproved-evidence/rule';
 import unknownRule from './SMS901-unknown-rule/rule';
+import invalidSuppression from './SMS902-invalid-suppression/rule';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -39,6 +41,7 @@ export const RULES: readonly Rule[] = [
   fileTooLarge,
   aliasLimit,
   tooManyDocuments,
+  yamlWarning,
   unknownProperty,
   missingProperty,
   wrongType,
@@ -59,6 +62,7 @@ export const RULES: readonly Rule[] = [
   overdueReview,
   unapprovedEvidence,
   unknownRule,
+  invalidSuppression,
 ] as readonly Rule[];
 
 const byCode = new Map<string, Rule>(RULES.map((rule) => [rule.meta.code, rule]));
