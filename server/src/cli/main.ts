@@ -17,6 +17,7 @@ import { formatGithub } from './format/github';
 import { formatMarkdown } from './format/markdown';
 import { decodeText } from './decode';
 import { runConformityReport } from './conformityCommand';
+import { lintWithCache } from './cache';
 
 declare const __SMS_LINT_VERSION__: string;
 const VERSION = typeof __SMS_LINT_VERSION__ === 'string' ? __SMS_LINT_VERSION__ : '0.0.0';
@@ -42,6 +43,10 @@ export function run(argv: readonly string[], cwd: string, stdout: (text: string)
   }
   try {
     if (options.command === 'report') return runConformityReport(options, cwd, options.today ?? localDate(new Date()), VERSION, stdout, stderr);
+    if (options.cache) {
+      const dated = { ...options, today: options.today ?? localDate(new Date()) };
+      return lintWithCache(dated, cwd, isTty, stdout, stderr, (out, err) => lint(dated, cwd, out, err, isTty));
+    }
     return lint(options, cwd, stdout, stderr, isTty);
   } catch (error) {
     if (error instanceof UsageError) {
