@@ -34,8 +34,11 @@ export default defineRule({
   },
 });
 
+/** The first sentence of a description, without parentheses, cut at a word boundary. */
 function shorten(description: string): string {
-  const sentence = (description.split(/(?<=\.)\s/)[0] ?? description).replace(/\.$/, '');
+  const sentence = (description.split(/(?<=\.)\s/)[0] ?? description).replace(/\s*\([^()]*\)/g, '').replace(/\.$/, '').trim();
   const lowered = sentence.charAt(0).toLowerCase() + sentence.slice(1);
-  return lowered.length > 90 ? `${lowered.slice(0, 87)}…` : lowered;
+  if (lowered.length <= 90) return lowered;
+  const cut = lowered.slice(0, 90);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))}…`;
 }
