@@ -109,7 +109,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     synchronize: { configurationSection: 'sms' },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    initializationOptions: vscode.workspace.getConfiguration('sms'),
+    // The server follows VS Code's display language unless sms.locale says otherwise.
+    initializationOptions: { ...vscode.workspace.getConfiguration('sms'), displayLanguage: vscode.env.language },
     // The default restart policy restarts a crashed server (up to 4 times in 3 minutes); open
     // documents are re-sent from the editor's buffers, so no typed text is lost.
     middleware: filter.middleware(() => client),

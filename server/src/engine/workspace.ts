@@ -177,7 +177,9 @@ export class Workspace {
   private severityOverrides: ReadonlyMap<string, SeveritySetting> = new Map();
 
   setLocale(locale: string | undefined): void {
-    this.messages = this.messagesFor(locale);
+    const messages = this.messagesFor(locale);
+    if (messages.locale === this.messages.locale) return;
+    this.messages = messages;
     this.severityChanged = true;
   }
 

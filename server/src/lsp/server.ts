@@ -58,6 +58,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let supportsCreateFile = false;
   let supportsCodeActionLiterals = false;
   let indexing = false;
+  /** From VS Code's display language (initializationOptions.displayLanguage or LSP `locale`). */
+  let displayLocale: string | undefined;
   let updateTimer: NodeJS.Timeout | undefined;
   let running = false;
   let rerun = false;
@@ -80,6 +82,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     projects = new Projects(folders, today);
     settings = settingsFrom(params.initializationOptions);
+    displayLocale = localeOf(params.initializationOptions, params.locale);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -130,7 +133,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     for (const project of projects.all()) {
       project.workspace.setSeverityOverrides(overrides);
-      if (settings.locale) project.workspace.setLocale(settings.locale);
+      project.workspace.setLocale(settings.locale ?? displayLocale);
     }
   }
 
@@ -173,7 +176,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (isConfigFileName(uri) && project.folderUri !== undefined && uri === `${project.folderUri}${uri.slice(project.folderUri.length)}` && !uri.slice(project.folderUri.length).includes('/')) {
       project.configUri = uri;
       project.workspace.setConfig({ uri, version, text });
-      if (settings.locale) project.workspace.setLocale(settings.locale);
+      project.workspace.setLocale(settings.locale ?? displayLocale);
       return;
     }
     project.workspace.setFile(uri, version, text);
@@ -437,6 +440,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** `ko` for a Korean display language, undefined (English) otherwise. */
+function localeOf(options: unknown, lspLocale: string | undefined): string | undefined {
+  const display = typeof options === 'object' && options !== null && 'displayLanguage' in options ? String((options as { displayLanguage: unknown }).displayLanguage) : lspLocale;
+  return display?.toLowerCase().startsWith('ko') ? 'ko' : undefined;
 }
 
 function yieldToEventLoop(): Promise<void> {
