@@ -20,6 +20,7 @@ import { RULES, allRuleKeys, ruleCodeOf } from './rules/registry';
 import type { SkeletonContext } from './rules/support';
 import type { StandardPack } from './pack/pack';
 import { applySuppressions } from './suppressions';
+import { EXCLUSION_KEYS } from './rules/SMS303-exclusion-not-permitted/rule';
 
 export interface WorkspaceOptions {
   readonly pack: StandardPack;
@@ -416,6 +417,8 @@ export class Workspace {
             // The header belongs to SMS003/SMS004, clause ids to SMS304: one finding per problem.
             if (problem.segments.length === 1 && (problem.segments[0] === 'apiVersion' || problem.segments[0] === 'kind')) continue;
             if (problem.schemaNode?.annotations.claim && problem.keyword === 'pattern') continue;
+            // An attempt to exclude clauses is SMS303's, not an "unknown property".
+            if (problem.keyword === 'additionalProperties' && problem.property !== undefined && EXCLUSION_KEYS.has(problem.property)) continue;
             for (const rule of rules) {
               if (rule.phase !== 'schema' || !rule.keywords.includes(problem.keyword)) continue;
               this.isolate(rule, () => rule.check({ file: parsed, lines: lines(), problem, skeleton, report: (p) => local.push({ rule, uri: state.uri, problem: p }) }));

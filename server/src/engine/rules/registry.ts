@@ -22,6 +22,7 @@ import dependencyCycle from './SMS203-dependency-cycle/rule';
 import wrongDocumentKind from './SMS204-wrong-document-kind/rule';
 import uncoveredSubclause from './SMS301-uncovered-subclause/rule';
 import partialCoverage from './SMS302-partial-coverage/rule';
+import exclusionNotPermitted from './SMS303-exclusion-not-permitted/rule';
 import unknownClause from './SMS304-unknown-clause/rule';
 import missingManifest from './SMS305-missing-manifest/rule';
 import multipleManifests from './SMS306-multiple-manifests/rule';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   wrongDocumentKind,
   uncoveredSubclause,
   partialCoverage,
+  exclusionNotPermitted,
   unknownClause,
   missingManifest,
   multipleManifests,
