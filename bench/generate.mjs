@@ -83,11 +83,12 @@ function renameStrings(value, map) {
 }
 
 /** Arrays of objects with an `id` (growable by repeating an entry under a new id). */
-function growableArrays(value, out = []) {
+function growableArrays(value, out = [], key = undefined) {
   if (Array.isArray(value)) {
-    if (value.length > 0 && value.every((item) => item && typeof item === 'object' && !Array.isArray(item) && typeof item.id === 'string')) out.push(value);
+    // Service level targets are compared across documents (SMS503): repeating them would add findings.
+    if (key !== 'targets' && value.length > 0 && value.every((item) => item && typeof item === 'object' && !Array.isArray(item) && typeof item.id === 'string')) out.push(value);
     for (const item of value) growableArrays(item, out);
-  } else if (value && typeof value === 'object') for (const child of Object.values(value)) growableArrays(child, out);
+  } else if (value && typeof value === 'object') for (const [childKey, child] of Object.entries(value)) growableArrays(child, out, childKey);
   return out;
 }
 
@@ -153,7 +154,19 @@ export function generate({ docs: wanted = 1000, out, seed = 1, big = false, exam
   write('sms.yaml', manifestFile.text, ['ServiceManagementSystem']);
 
   const planned = []; // { rel, header, docs }
-  for (let unit = 0; written.length + planned.length < wanted - 1 + (big ? 0 : 0); unit++) {
+  const unitSize = unitFiles.length + extraRecordsPerUnit;
+  // Whole units only (a unit cut short would leave references to what it lacks), then records of the
+  // last unit to reach the count (records are referenced by nothing). Below one unit, unit 0 is cut.
+  const units = Math.max(1, Math.floor((wanted - 1) / unitSize));
+  const extraRecord = (source, map, tag, dir) => {
+    const docs = source.docs.map((d) => {
+      const copy = renameStrings(d, map);
+      copy.metadata = { ...copy.metadata, id: `${copy.metadata.id}-${tag}` };
+      return copy;
+    });
+    return { rel: `${dir}/records/${source.rel.replace(/^records\//, '').replace(/\.ya?ml$/, '')}-${tag.toLowerCase()}.yaml`, header: source.header, docs, grow: true };
+  };
+  for (let unit = 0; unit < units; unit++) {
     const suffix = unit === 0 ? '' : `-U${unit}`;
     const map = new Map(unit === 0 ? [] : [...unitIds].map((id) => [id, `${id}${suffix}`]));
     const dir = unit === 0 ? 'unit-000' : `unit-${String(unit).padStart(3, '0')}`;
@@ -162,19 +175,19 @@ export function generate({ docs: wanted = 1000, out, seed = 1, big = false, exam
     // Extra records: the monthly and quarterly evidence that makes up most of a real SMS repository.
     for (let r = 0; r < extraRecordsPerUnit; r++) {
       const source = recordFiles[Math.floor(random() * recordFiles.length)];
-      const tag = `R${String(r + 1).padStart(2, '0')}`;
-      const docs = source.docs.map((d) => {
-        const copy = renameStrings(d, map);
-        copy.metadata = { ...copy.metadata, id: `${copy.metadata.id}-${tag}` };
-        return copy;
-      });
-      files.push({ rel: `${dir}/records/${source.rel.replace(/^records\//, '').replace(/\.ya?ml$/, '')}-${tag.toLowerCase()}.yaml`, header: source.header, docs, grow: true });
+      files.push(extraRecord(source, map, `R${String(r + 1).padStart(2, '0')}`, dir));
     }
     // Interleave: definitions first, records last, so that cutting the last unit short drops records.
     files.sort((a, b) => orderOf(a) - orderOf(b));
     for (const file of files) {
       if (written.length + planned.length >= wanted - 1) break;
       planned.push(file);
+    }
+    if (unit === units - 1) {
+      for (let r = 0; written.length + planned.length < wanted - 1; r++) {
+        const source = recordFiles[Math.floor(random() * recordFiles.length)];
+        planned.push(extraRecord(source, map, `X${String(r + 1).padStart(3, '0')}`, dir));
+      }
     }
   }
 
