@@ -1,7 +1,7 @@
 // The requirement catalogue is data validated by its own schema, complete (all 57 lowest-level
 // subclauses of clauses 4–10), and its evidence rules only name fields that exist in the schemas.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
@@ -101,8 +101,12 @@ describe('requirement catalogue', () => {
     assert.equal(catalogue.resolveClaim('8.61'), undefined);
   });
 
-  it('contains no text copied from the reference model', () => {
-    const model = readFileSync(join(REPO_ROOT, '..', 'shared', 'reference', 'iso20000-1-2018-model.md'), 'utf8');
+  it('contains no text copied from the reference model', function () {
+    const modelPath = join(REPO_ROOT, '..', 'shared', 'reference', 'iso20000-1-2018-model.md');
+    // The reference lives beside the repository (../shared) on developer and CI machines only; a clone
+    // elsewhere has nothing to compare with.
+    if (!existsSync(modelPath)) this.skip();
+    const model = readFileSync(modelPath, 'utf8');
     const copied = [...catalogue.requirements()].filter((requirement) => requirement.text.length > 40 && model.includes(requirement.text.replace(/\.$/, '')));
     assert.deepEqual(copied.map((requirement) => requirement.id), []);
   });
