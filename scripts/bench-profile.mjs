@@ -3,7 +3,8 @@
 // function, through the bundle's source map, so that the cost of each part (yaml, ajv, our rules,
 // index, coverage, GC) is a measurement and not a guess.
 //
-//   node scripts/bench-profile.mjs PROFILE.cpuprofile [--top 25] [--json OUT]
+//   node scripts/bench-profile.mjs PROFILE.cpuprofile [--top 25] [--json OUT] [--last-ms N]
+//     --last-ms N  only the last N ms of the profile (e.g. the edits after a server's initial check)
 //   node scripts/bench-profile.mjs --run DIR [--top 25]   profiles `node dist/cli.js DIR` first
 import { readFileSync, readdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve, relative } from 'node:path';
@@ -18,11 +19,13 @@ let top = 25;
 let jsonOut;
 let profilePath;
 let runDir;
+let lastMs;
 while (args.length) {
   const arg = args.shift();
   if (arg === '--top') top = Number(args.shift());
   else if (arg === '--json') jsonOut = resolve(args.shift());
   else if (arg === '--run') runDir = resolve(args.shift());
+  else if (arg === '--last-ms') lastMs = Number(args.shift());
   else profilePath = resolve(arg);
 }
 if (runDir) {
@@ -90,7 +93,11 @@ const located = new Map(profile.nodes.map((n) => [n.id, locate(n.callFrame)]));
 // Time per sample from timeDeltas (the sampling interval varies).
 const selfByNode = new Map();
 let total = 0;
+const sampleTimes = [];
+for (let i = 0, t = 0; i < profile.samples.length; i++) sampleTimes.push((t += profile.timeDeltas[i] ?? 0) / 1000);
+const from = lastMs !== undefined ? sampleTimes[sampleTimes.length - 1] - lastMs : -Infinity;
 for (let i = 0; i < profile.samples.length; i++) {
+  if (sampleTimes[i] < from) continue;
   const dt = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000;
   selfByNode.set(profile.samples[i], (selfByNode.get(profile.samples[i]) ?? 0) + dt);
   total += dt;

@@ -7,8 +7,9 @@
 //   --edits 60           one-character edits in the 2,000-line document (≥ 50 for a p95)
 //   --runs 1             repetitions of each floor/CLI measurement (the median is kept)
 //   --quick              a short version for CI-like machines: --sizes 200 --lsp-sizes 200 --edits 20
-//   --no-lsp, --no-cli   skip a part
-//   --lsp-timeout 600    seconds to wait for the server's first complete check of a workspace
+//   --no-lsp, --no-cli, --no-cache   skip a part
+//   --server PATH        the language server bundle to measure (default: dist/server.js)
+//   --lsp-timeout 300    seconds to wait for the server's first complete check of a workspace
 //   --lsp-with-5mb       also give the server the 5 MB document (see docs/performance.md: it does not finish)
 //   --seed 1             generator seed; --work DIR where workspaces are generated (default: $TMPDIR/sms-bench)
 //   --out FILE           result file (default: bench/results/<date>-<sizes>.json)
@@ -26,7 +27,7 @@ import { benchServer } from '../bench/lsp.mjs';
 
 const TODAY = '2026-11-20';
 const args = process.argv.slice(2);
-const opt = { sizes: [1000, 10000], lspSizes: [1000, 10000], edits: 60, runs: 1, seed: 1, lsp: true, cli: true, cache: true, work: join(tmpdir(), 'sms-bench'), out: undefined, threads: undefined, lspTimeout: 600, lspWith5mb: false };
+const opt = { sizes: [1000, 10000], lspSizes: [1000, 10000], edits: 60, runs: 1, seed: 1, lsp: true, cli: true, cache: true, work: join(tmpdir(), 'sms-bench'), out: undefined, threads: undefined, lspTimeout: 300, lspWith5mb: false };
 while (args.length) {
   const arg = args.shift();
   const list = () => args.shift().split(',').filter(Boolean).map(Number);
@@ -41,6 +42,7 @@ while (args.length) {
   else if (arg === '--no-lsp') opt.lsp = false;
   else if (arg === '--lsp-timeout') opt.lspTimeout = Number(args.shift());
   else if (arg === '--lsp-with-5mb') opt.lspWith5mb = true;
+  else if (arg === '--server') opt.server = resolve(args.shift());
   else if (arg === '--no-cli') opt.cli = false;
   else if (arg === '--no-cache') opt.cache = false;
   else {
@@ -58,6 +60,7 @@ for (const file of ['dist/cli.js', 'dist/server.js']) if (!existsSync(join(REPO_
 const DIST = join(opt.work, 'dist');
 mkdirSync(DIST, { recursive: true });
 for (const name of ['cli.js', 'cli.js.map', 'server.js', 'server.js.map', 'worker.js', 'worker.js.map']) if (existsSync(join(REPO_ROOT, 'dist', name))) copyFileSync(join(REPO_ROOT, 'dist', name), join(DIST, name));
+if (opt.server) for (const name of ['server.js', 'server.js.map']) copyFileSync(join(opt.server, '..', name), join(DIST, name));
 
 const log = (text) => process.stdout.write(`${text}\n`);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
@@ -128,7 +131,7 @@ async function cli(dir, extra = []) {
 const result = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100) },
-  options: { sizes: opt.sizes, lspSizes: opt.lspSizes, edits: opt.edits, runs: opt.runs, seed: opt.seed },
+  options: { sizes: opt.sizes, lspSizes: opt.lspSizes, edits: opt.edits, runs: opt.runs, seed: opt.seed, server: opt.server ?? 'dist/server.js', lspWith5mb: opt.lspWith5mb },
   workspaces: {},
   floor: {},
   cli: {},
@@ -169,6 +172,7 @@ if (opt.cli) {
       const warm = await cli(dir, ['--cache', '--cache-location', cacheFile]);
       rmSync(cacheFile, { force: true });
       const sameFindings = warm.errors === c.errors && warm.warnings === c.warnings;
+      result.ratios[`cache-cold/floor@${size}`] = ratio(cold.ms, f.ms);
       result.cache[size] = { coldMs: Math.round(cold.ms), warmMs: Math.round(warm.ms), sameFindings };
       result.ratios[`cache-warm/floor@${size}`] = ratio(warm.ms, f.ms);
       log(`${size} docs: CLI --cache cold ${fmt(cold.ms)}, unchanged re-run ${fmt(warm.ms)} · warm/floor ${result.ratios[`cache-warm/floor@${size}`]}${sameFindings ? '' : ' (FINDINGS DIFFER)'}`);
@@ -190,6 +194,9 @@ if (opt.cli) {
   if (small !== large) {
     result.ratios[`cli ${large}/${small}`] = ratio(result.cli[large].ms, result.cli[small].ms);
     result.ratios[`floor ${large}/${small}`] = ratio(result.floor[large].ms, result.floor[small].ms);
+    // The same scaling relative to the floor's own (which is linear in bytes): on a loaded machine the
+    // load changes between the two sizes, and this ratio cancels that out.
+    result.ratios[`cli scaling / floor scaling ${large}/${small}`] = ratio(result.cli[large].ms / result.cli[small].ms, result.floor[large].ms / result.floor[small].ms);
   }
 }
 
