@@ -1,8 +1,11 @@
 // The snippets contributed for YAML (package.json contributes.snippets): one starter per document kind
 // and the main blocks, offered by the editor's completion in an empty YAML file.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, completionLabel, extensionApi, fileUri, readText, settle, writeText } from './helpers';
+import { EXTENSION_ID, codeOf, completionLabel, describeDiagnostics, extensionApi, fileUri, readText, settle, smsDiagnostics, waitOn, writeText } from './helpers';
 
 interface Snippet {
   readonly prefix: string;
@@ -59,6 +62,47 @@ describe('snippets', () => {
     } finally {
       await settle();
       await vscode.workspace.fs.delete(empty);
+    }
+  });
+
+  it('expands every document starter into a document that is valid against its kind\'s schema', async function () {
+    this.timeout(150_000);
+    await extensionApi();
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const snippets = Object.values(JSON.parse(await readText(vscode.Uri.joinPath(extension.extensionUri, 'snippets', 'sms.code-snippets'))) as Record<string, Snippet>);
+    // Outside the workspace folder, so that the starters (a second manifest, duplicate ids) do not touch
+    // the example's coverage: the server checks such files on their own.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sms-snippets-'));
+    const files: vscode.Uri[] = [];
+    try {
+      for (const prefix of Object.keys(KIND_SNIPPETS)) {
+        const snippet = snippets.find((s) => s.prefix === prefix);
+        assert.ok(snippet);
+        const uri = vscode.Uri.file(path.join(dir, `${prefix}.yaml`));
+        fs.writeFileSync(uri.fsPath, '');
+        files.push(uri);
+        const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+        // Expanded as the editor does when the snippet is picked (placeholders take their defaults);
+        // not saved: the server checks the editor's buffer, as while a user types.
+        assert.ok(await editor.insertSnippet(new vscode.SnippetString(snippet.body.join('\n'))), `${prefix} could not be inserted`);
+      }
+      // Checked once each has diagnostics: every starter is a draft that claims clauses (document
+      // control reports that a draft is not evidence yet) and names ids defined elsewhere.
+      const describe = (): string => files.map((uri) => `${path.basename(uri.fsPath)}: ${describeDiagnostics(uri)}`).join('; ');
+      await waitOn(vscode.languages.onDidChangeDiagnostics, () => files.every((uri) => smsDiagnostics(uri).length > 0), 'diagnostics for every expanded starter', describe, 60_000);
+      for (const uri of files) {
+        // Syntax (SMS0xx) and schema (SMS1xx) findings would mean an invalid starter.
+        const invalid = smsDiagnostics(uri).filter((d) => /^SMS[01]\d\d$/.test(codeOf(d)));
+        assert.deepEqual(invalid.map((d) => `${codeOf(d)} ${d.message}`), [], `${path.basename(uri.fsPath)}: ${describeDiagnostics(uri)}`);
+      }
+    } finally {
+      // Closed without saving, like a user discarding them.
+      for (const uri of files) {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
