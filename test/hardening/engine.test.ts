@@ -105,7 +105,7 @@ spec:
     one('long-scalar.yaml', `${HEADER}kind: Policy\nmetadata:\n  id: POL-LONG\n  title: "${line}"\n`, 'a 4 MB scalar line', MONSTER_BUDGET_MS);
     one('long-comment.yaml', `${HEADER}kind: Policy\n# ${line}\n`, 'a 4 MB comment line', MONSTER_BUDGET_MS);
     // A line of many small tokens costs the parser ~10 µs a token: 50,000 of them (150 KB).
-    one('long-flow.yaml', `${HEADER}kind: Policy\nspec: [${'a, '.repeat(50000)}]\n`, 'a flow sequence of 50,000 items on one line');
+    one('long-flow.yaml', `${HEADER}kind: Policy\nspec: [${'a, '.repeat(50000)}]\n`, 'a flow sequence of 50,000 items on one line', MONSTER_BUDGET_MS);
     one('long-key.yaml', `${HEADER}kind: Policy\n${'k'.repeat(2 * 1024 * 1024)}: 1\n`, 'a 2 MB key', MONSTER_BUDGET_MS);
   });
 
