@@ -9,7 +9,7 @@ import { LineIndex } from './text';
 import { SchemaSet } from './schema/schemaSet';
 import { toSchemaProblems } from './schema/schemaProblems';
 import { extractFacts, entityKey, type DocumentFacts } from './index/facts';
-import { WorkspaceIndex, type FileFacts, type IndexChange } from './index/workspaceIndex';
+import { EMPTY_FILE_FACTS, WorkspaceIndex, type FileFacts, type IndexChange } from './index/workspaceIndex';
 import { Catalogue } from './coverage/catalogue';
 import { CoverageIndex, documentCoverage, type CoverageReport, type DocumentCoverageFacts } from './coverage/coverage';
 import { MANIFEST_KIND } from './coverage/manifest';
@@ -87,6 +87,8 @@ export class Workspace {
   private everything = true;
   private severityChanged = true;
   private pendingIndexChanges: IndexChange[] = [];
+  /** What changed since the workspace rules last ran (one round may span several `update` calls). */
+  private round = { definitionKeys: new Set<string>(), entityTypes: new Set<string>(), kinds: new Set<string>(), everythingExpanded: false };
   private pendingSubclauses = new Set<string>();
 
   constructor(options: WorkspaceOptions) {
@@ -217,19 +219,24 @@ export class Workspace {
       changedFiles.add(uri);
     }
 
-    const definitionKeys = new Set<string>();
-    const entityTypes = new Set<string>();
-    const kinds = new Set<string>();
+    // Absorb the index changes into this round once: their dependents become reference-dirty, and
+    // the changed keys, types and kinds wait for the workspace rules at the end of the round. (A
+    // time-sliced caller makes many calls per round; expanding again on each would never finish.)
     for (const change of this.pendingIndexChanges) {
-      for (const key of change.definitionKeys) definitionKeys.add(key);
-      for (const type of change.entityTypes) entityTypes.add(type);
-      for (const kind of change.kinds) kinds.add(kind);
+      for (const key of change.definitionKeys) {
+        if (this.round.definitionKeys.has(key)) continue;
+        this.round.definitionKeys.add(key);
+        const [type, id] = key.split('\u0000') as [string, string];
+        for (const uri of this.index.referencingFiles(type, id)) referenceDirty.add(uri);
+      }
+      for (const type of change.entityTypes) this.round.entityTypes.add(type);
+      for (const kind of change.kinds) this.round.kinds.add(kind);
     }
-    for (const key of definitionKeys) {
-      const [type, id] = key.split('\u0000') as [string, string];
-      for (const uri of this.index.referencingFiles(type, id)) referenceDirty.add(uri);
+    this.pendingIndexChanges = [];
+    if (this.everything && !this.round.everythingExpanded) {
+      for (const uri of this.files.keys()) referenceDirty.add(uri);
+      this.round.everythingExpanded = true;
     }
-    if (this.everything) for (const uri of this.files.keys()) referenceDirty.add(uri);
 
     for (const uri of [...referenceDirty]) {
       if (cancel.isCancellationRequested) return { cancelled: true, changed: [] };
@@ -242,7 +249,7 @@ export class Workspace {
 
     // Workspace rules run as one unit: cheap per target, and only for targets that changed.
     if (cancel.isCancellationRequested) return { cancelled: true, changed: [] };
-    this.pendingIndexChanges = [];
+    const { definitionKeys, entityTypes, kinds } = this.round;
     const subclauses = this.pendingSubclauses;
     this.pendingSubclauses = new Set();
     const manifestChanged = kinds.has(MANIFEST_KIND);
@@ -252,6 +259,7 @@ export class Workspace {
         for (const uri of this.runWorkspaceRule(rule, target)) changedFiles.add(uri);
       }
     }
+    this.round = { definitionKeys: new Set(), entityTypes: new Set(), kinds: new Set(), everythingExpanded: false };
     this.everything = false;
 
     if (this.severityChanged) {
@@ -292,7 +300,7 @@ export class Workspace {
 
   /** Is there work left for `update`? */
   get needsUpdate(): boolean {
-    return this.dirty.size > 0 || this.removed.size > 0 || this.referenceDirty.size > 0 || this.toFinalize.size > 0 || this.pendingIndexChanges.length > 0 || this.pendingSubclauses.size > 0 || this.everything || this.severityChanged;
+    return this.dirty.size > 0 || this.removed.size > 0 || this.referenceDirty.size > 0 || this.toFinalize.size > 0 || this.pendingIndexChanges.length > 0 || this.pendingSubclauses.size > 0 || this.round.definitionKeys.size > 0 || this.round.kinds.size > 0 || this.round.entityTypes.size > 0 || this.everything || this.severityChanged;
   }
 
   private readonly toFinalize = new Set<DocUri>();
@@ -426,13 +434,13 @@ export class Workspace {
           }
         }
       }
+      const facts = extractFacts(document, kindSchema?.root);
       for (const rule of rules) {
         if (rule.phase !== 'document' || !parsesCleanly) continue;
         this.isolate(rule, () =>
-          rule.check({ file: parsed, lines: lines(), document, kindSchema, schemas: this.schemas, catalogue: this.catalogue, config: this.configValue, skeleton, report: (p) => local.push({ rule, uri: state.uri, problem: p }) }),
+          rule.check({ file: parsed, lines: lines(), document, kindSchema, schemas: this.schemas, catalogue: this.catalogue, config: this.configValue, skeleton, facts, report: (p) => local.push({ rule, uri: state.uri, problem: p }) }),
         );
       }
-      const facts = extractFacts(document, kindSchema?.root);
       documents.push({ uri: state.uri, indexInFile: document.indexInFile, kind: document.kind, id: document.id });
       definitions.push(...facts.definitions);
       references.push(...facts.references);
@@ -440,7 +448,7 @@ export class Workspace {
       coverageFacts.push(documentCoverage(document, facts.claims, this.catalogue));
     }
     state.local = local;
-    this.pendingIndexChanges.push(this.index.update(state.uri, parsed.isSms ? { documents, definitions, references, claims } : { documents: [], definitions: [], references: [], claims: [] }));
+    this.pendingIndexChanges.push(this.index.update(state.uri, parsed.isSms ? { documents, definitions, references, claims } : EMPTY_FILE_FACTS));
     for (const subclause of this.coverage.update(state.uri, coverageFacts)) this.pendingSubclauses.add(subclause);
   }
 

@@ -57,7 +57,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let supportsWatchedFilesRegistration = false;
   let supportsCreateFile = false;
   let supportsCodeActionLiterals = false;
-  let indexing = false;
+  // True until the first indexing of the workspace folders is done: the status must not say "ready"
+  // while only the documents opened so far are known.
+  let indexing = true;
   /** From VS Code's display language (initializationOptions.displayLanguage or LSP `locale`). */
   let displayLocale: string | undefined;
   let updateTimer: NodeJS.Timeout | undefined;
@@ -286,6 +288,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const uri of uris) {
       const clientUri = clientUriOf(uri);
       if (!settings.enable) {
+        publishedCounts.delete(clientUri);
         connection.sendDiagnostics({ uri: clientUri, diagnostics: [] });
         continue;
       }
@@ -293,27 +296,33 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const open = documents.get(clientUri);
       const lines = project.workspace.lines(uri);
       if (!lines) {
+        publishedCounts.delete(clientUri);
         connection.sendDiagnostics({ uri: clientUri, diagnostics: [] });
         continue;
       }
       const version = project.workspace.version(uri) ?? 0;
       const diagnostics = findings.map((finding) => toDiagnostic(finding, lines, (other) => project.workspace.lines(other), docsHref, version, clientUriOf));
+      publishedCounts.set(clientUri, { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length });
       connection.sendDiagnostics({ uri: clientUri, ...(open ? { version: open.version } : {}), diagnostics });
     }
   }
 
   let lastStatus = '';
+  /** Error and warning counts per published file, kept as files are published (no scan per update). */
+  const publishedCounts = new Map<string, { errors: number; warnings: number }>();
+
   function sendStatus(): void {
-    const project = projects.folders().find((p) => [...p.workspace.index.documentsOfKind('ServiceManagementSystem')].length > 0) ?? projects.folders()[0];
+    const project = projects.folders().find((p) => !p.workspace.index.documentsOfKind('ServiceManagementSystem').next().done) ?? projects.folders()[0];
     let errors = 0;
     let warnings = 0;
-    let smsFiles = 0;
-    for (const p of projects.all()) {
-      for (const findings of p.workspace.allFindings().values()) for (const finding of findings) finding.severity === 'error' ? errors++ : finding.severity === 'warning' ? warnings++ : undefined;
-      smsFiles += [...p.workspace.index.uris()].length;
+    for (const counts of publishedCounts.values()) {
+      errors += counts.errors;
+      warnings += counts.warnings;
     }
+    let smsFiles = 0;
+    for (const p of projects.all()) smsFiles += p.workspace.index.fileCount;
     const report = project?.workspace.coverageReport();
-    const hasManifest = project ? [...project.workspace.index.documentsOfKind('ServiceManagementSystem')].length > 0 : false;
+    const hasManifest = project ? !project.workspace.index.documentsOfKind('ServiceManagementSystem').next().done : false;
     const status: StatusParams = {
       folderUri: project?.folderUri,
       percent: hasManifest ? report?.percent : undefined,

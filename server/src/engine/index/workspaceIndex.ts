@@ -70,8 +70,11 @@ export class WorkspaceIndex {
   }
 
   *documentsOfKind(kind: string): IterableIterator<IndexedDocument> {
-    for (const facts of this.files.values()) for (const document of facts.documents) if (document.kind === kind) yield document;
+    for (const documents of this.documentsByKind.get(kind)?.values() ?? []) yield* documents;
   }
+
+  /** kind → file → its documents of that kind, so that finding the manifest scans nothing. */
+  private readonly documentsByKind = new Map<string, Map<DocUri, readonly IndexedDocument[]>>();
 
   /** Replaces the facts of one file. */
   update(uri: DocUri, next: FileFacts): IndexChange {
@@ -88,6 +91,13 @@ export class WorkspaceIndex {
     for (const [key, signature] of previousDefinitions) if (nextDefinitions.get(key) !== signature) definitionKeys.add(key);
     for (const [key, signature] of nextDefinitions) if (previousDefinitions.get(key) !== signature) definitionKeys.add(key);
 
+    for (const document of previous.documents) if (document.kind) this.documentsByKind.get(document.kind)?.delete(uri);
+    for (const document of next.documents) {
+      if (!document.kind) continue;
+      let byFile = this.documentsByKind.get(document.kind);
+      if (!byFile) this.documentsByKind.set(document.kind, (byFile = new Map()));
+      byFile.set(uri, next.documents.filter((d) => d.kind === document.kind));
+    }
     for (const definition of previous.definitions) this.removeDefinition(definition);
     for (const definition of next.definitions) this.addDefinition(definition);
     for (const reference of previous.references) this.dependents.get(entityKey(reference.type, reference.id))?.delete(uri);

@@ -20,6 +20,7 @@ import duplicateId from './SMS201-duplicate-id/rule';
 import unresolvedReference from './SMS202-unresolved-reference/rule';
 import dependencyCycle from './SMS203-dependency-cycle/rule';
 import wrongDocumentKind from './SMS204-wrong-document-kind/rule';
+import documentPath from './SMS205-document-path/rule';
 import uncoveredSubclause from './SMS301-uncovered-subclause/rule';
 import partialCoverage from './SMS302-partial-coverage/rule';
 import exclusionNotPermitted from './SMS303-exclusion-not-permitted/rule';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   unresolvedReference,
   dependencyCycle,
   wrongDocumentKind,
+  documentPath,
   uncoveredSubclause,
   partialCoverage,
   exclusionNotPermitted,

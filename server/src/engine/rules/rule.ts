@@ -7,6 +7,7 @@ import type { SchemaProblem } from '../schema/schemaProblems';
 import type { KindSchema, SchemaSet } from '../schema/schemaSet';
 import type { SkeletonContext } from './support';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { DocumentFacts } from '../index/facts';
 import type { CoverageIndex } from '../coverage/coverage';
 import type { Catalogue } from '../coverage/catalogue';
 import type { EngineConfig } from '../config/config';
@@ -67,6 +68,8 @@ export interface DocumentRuleContext<M extends string> {
   readonly catalogue: Catalogue;
   readonly config: EngineConfig;
   readonly skeleton: SkeletonContext;
+  /** What the document defines, references and claims (extracted once, shared by every rule). */
+  readonly facts: DocumentFacts;
   readonly report: Report<M>;
 }
 

@@ -8,7 +8,6 @@ function suggestClause(ref: string, ids: readonly string[]): string[] {
   if (sameDigits.length > 0) return sameDigits.slice(0, 3);
   return suggest(ref, ids.filter((id) => Math.abs(id.length - ref.length) <= 2 && id.length > 1), 3);
 }
-import { extractFacts } from '../../index/facts';
 
 /** A claim of a clause or requirement id that the catalogue does not know. */
 export default defineRule({
@@ -27,9 +26,8 @@ export default defineRule({
     stability: 'stable',
   },
   phase: 'document',
-  check({ document, kindSchema, catalogue, file, report }) {
-    if (!kindSchema) return;
-    for (const claim of extractFacts(document, kindSchema.root).claims) {
+  check({ facts, catalogue, file, report }) {
+    for (const claim of facts.claims) {
       if (catalogue.resolveClaim(claim.ref)) continue;
       const suggestions = suggestClause(claim.ref, [...catalogue.claimableIds()]);
       const suggestion = suggestions[0];
