@@ -31,6 +31,9 @@ import missingApproval from './SMS401-missing-approval/rule';
 import staleApproval from './SMS402-stale-approval/rule';
 import overdueReview from './SMS403-overdue-review/rule';
 import unapprovedEvidence from './SMS404-unapproved-evidence/rule';
+import liveServiceWithoutSla from './SMS501-live-service-without-sla/rule';
+import implausibleTarget from './SMS502-implausible-target/rule';
+import targetStricterThanUnderpinning from './SMS503-target-stricter-than-underpinning/rule';
 import unknownRule from './SMS901-unknown-rule/rule';
 import invalidSuppression from './SMS902-invalid-suppression/rule';
 
@@ -65,6 +68,9 @@ export const RULES: readonly Rule[] = [
   staleApproval,
   overdueReview,
   unapprovedEvidence,
+  liveServiceWithoutSla,
+  implausibleTarget,
+  targetStricterThanUnderpinning,
   unknownRule,
   invalidSuppression,
 ] as readonly Rule[];
