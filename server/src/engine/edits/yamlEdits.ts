@@ -126,12 +126,22 @@ function lastValueEnd(pair: Pair<Node, Node | null>): number | undefined {
 function insertIntoFlowMap(map: YAMLMap, key: string, value: unknown, lines: LineIndex): TextEdit | undefined {
   const span = nodeSpan(map);
   if (!span) return undefined;
-  const text = lines.text;
-  const close = text.lastIndexOf('}', span.end);
+  const rendered = `${renderYamlValue(key)}: ${flowValue(value)}`;
+  const last = map.items[map.items.length - 1] as Pair<Node, Node | null> | undefined;
+  const lastEnd = last ? lastValueEnd(last) : undefined;
+  if (last && lastEnd !== undefined) return { span: { start: lastEnd, end: lastEnd }, newText: `, ${rendered}` };
+  const close = lines.text.lastIndexOf('}', span.end);
   if (close < span.start) return undefined;
-  const rendered = `${renderYamlValue(key)}: ${JSON.stringify(value)}`;
-  const before = text.slice(span.start + 1, close).trim();
-  return { span: { start: close, end: close }, newText: before === '' ? rendered : `, ${rendered}` };
+  return { span: { start: close, end: close }, newText: rendered };
+}
+
+/** A value written inside flow brackets: plain when YAML reads it back the same, else JSON. */
+function flowValue(value: unknown): string {
+  if (typeof value === 'string') {
+    const plain = renderYamlValue(value);
+    return /[,[\]{}#]/.test(plain) || plain.includes('\n') ? JSON.stringify(value) : plain;
+  }
+  return JSON.stringify(value);
 }
 
 /** Appends an item to a sequence (block or flow), or turns an empty `key:` into a one-item list. */
@@ -147,9 +157,10 @@ export function appendToSequenceEdit(params: {
     const span = nodeSpan(seq);
     if (!span) return undefined;
     if (seq.flow) {
-      const close = lines.text.lastIndexOf(']', span.end);
-      if (close < span.start) return undefined;
-      return { span: { start: close, end: close }, newText: `, ${JSON.stringify(item)}` };
+      const last = seq.items[seq.items.length - 1] as Node | undefined;
+      const lastEnd = nodeSpan(last)?.end;
+      if (lastEnd === undefined) return undefined;
+      return { span: { start: lastEnd, end: lastEnd }, newText: `, ${flowValue(item)}` };
     }
     const dashColumn = dashColumnOf(seq, lines);
     if (dashColumn === undefined) return undefined;
