@@ -34,6 +34,15 @@ describe('requirement catalogue', () => {
     assert.ok(validate(data), JSON.stringify(validate.errors, null, 2));
   });
 
+  it('has evidence rules validated by schemas/standards/evidence.schema.json, one entry per requirement', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+    ajv.addSchema(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'catalogue.schema.json'), 'utf8')) as object);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'standards', 'evidence.schema.json'), 'utf8')) as object);
+    const data = parse(readFileSync(join(REPO_ROOT, 'schemas', 'standards', 'iso20000-1-2018.evidence.yaml'), 'utf8')) as Record<string, unknown>;
+    assert.ok(validate(data), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    assert.deepEqual(Object.keys(data).sort(), [...catalogue.requirements()].map((r) => r.id).sort());
+  });
+
   it('loads without problems', () => {
     assert.deepEqual(catalogue.problems, []);
   });
