@@ -34,6 +34,7 @@ import unapprovedEvidence from './SMS404-unapproved-evidence/rule';
 import liveServiceWithoutSla from './SMS501-live-service-without-sla/rule';
 import implausibleTarget from './SMS502-implausible-target/rule';
 import targetStricterThanUnderpinning from './SMS503-target-stricter-than-underpinning/rule';
+import previousEditionClaim from './SMS601-previous-edition-claim/rule';
 import unknownRule from './SMS901-unknown-rule/rule';
 import invalidSuppression from './SMS902-invalid-suppression/rule';
 
@@ -71,6 +72,7 @@ export const RULES: readonly Rule[] = [
   liveServiceWithoutSla,
   implausibleTarget,
   targetStricterThanUnderpinning,
+  previousEditionClaim,
   unknownRule,
   invalidSuppression,
 ] as readonly Rule[];
