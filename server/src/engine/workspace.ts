@@ -88,7 +88,7 @@ export class Workspace {
   private severityChanged = true;
   private pendingIndexChanges: IndexChange[] = [];
   /** What changed since the workspace rules last ran (one round may span several `update` calls). */
-  private round = { definitionKeys: new Set<string>(), entityTypes: new Set<string>(), kinds: new Set<string>(), everythingExpanded: false };
+  private round = { definitionKeys: new Set<string>(), semanticKeys: new Set<string>(), entityTypes: new Set<string>(), kinds: new Set<string>(), everythingExpanded: false };
   private pendingSubclauses = new Set<string>();
 
   constructor(options: WorkspaceOptions) {
@@ -223,9 +223,11 @@ export class Workspace {
     // the changed keys, types and kinds wait for the workspace rules at the end of the round. (A
     // time-sliced caller makes many calls per round; expanding again on each would never finish.)
     for (const change of this.pendingIndexChanges) {
-      for (const key of change.definitionKeys) {
-        if (this.round.definitionKeys.has(key)) continue;
-        this.round.definitionKeys.add(key);
+      for (const key of change.definitionKeys) this.round.definitionKeys.add(key);
+      // Other files' references only care whether a definition exists and of what kind, not where.
+      for (const key of change.semanticKeys) {
+        if (this.round.semanticKeys.has(key)) continue;
+        this.round.semanticKeys.add(key);
         const [type, id] = key.split('\u0000') as [string, string];
         for (const uri of this.index.referencingFiles(type, id)) referenceDirty.add(uri);
       }
@@ -259,7 +261,7 @@ export class Workspace {
         for (const uri of this.runWorkspaceRule(rule, target)) changedFiles.add(uri);
       }
     }
-    this.round = { definitionKeys: new Set(), entityTypes: new Set(), kinds: new Set(), everythingExpanded: false };
+    this.round = { definitionKeys: new Set(), semanticKeys: new Set(), entityTypes: new Set(), kinds: new Set(), everythingExpanded: false };
     this.everything = false;
 
     if (this.severityChanged) {

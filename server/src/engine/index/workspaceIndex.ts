@@ -20,6 +20,8 @@ export interface FileFacts {
 export interface IndexChange {
   /** Entity keys whose definitions changed (added, removed, moved). */
   readonly definitionKeys: ReadonlySet<string>;
+  /** Entity keys whose definitions changed other than by position (added, removed, renamed, other kind). */
+  readonly semanticKeys: ReadonlySet<string>;
   /** Entity types with any definition or reference change. */
   readonly entityTypes: ReadonlySet<string>;
   /** Document kinds with a document added, removed or changed. */
@@ -83,13 +85,19 @@ export class WorkspaceIndex {
     else this.files.set(uri, next);
 
     const definitionKeys = new Set<string>();
+    const semanticKeys = new Set<string>();
     const entityTypes = new Set<string>();
     const kinds = new Set<string>();
 
-    const previousDefinitions = signatureMap(previous.definitions);
-    const nextDefinitions = signatureMap(next.definitions);
-    for (const [key, signature] of previousDefinitions) if (nextDefinitions.get(key) !== signature) definitionKeys.add(key);
-    for (const [key, signature] of nextDefinitions) if (previousDefinitions.get(key) !== signature) definitionKeys.add(key);
+    // Positional changes (a definition moved because text was typed above it) matter to findings
+    // placed on definitions; other files only care whether an id exists, where and of which kind.
+    const previousDefinitions = signatureMap(previous.definitions, true);
+    const nextDefinitions = signatureMap(next.definitions, true);
+    for (const [key, value] of previousDefinitions) if (nextDefinitions.get(key) !== value) definitionKeys.add(key);
+    for (const [key, value] of nextDefinitions) if (previousDefinitions.get(key) !== value) definitionKeys.add(key);
+    const previousSemantic = signatureMap(previous.definitions, false);
+    const nextSemantic = signatureMap(next.definitions, false);
+    for (const key of definitionKeys) if (previousSemantic.get(key) !== nextSemantic.get(key)) semanticKeys.add(key);
 
     for (const document of previous.documents) if (document.kind) this.documentsByKind.get(document.kind)?.delete(uri);
     for (const document of next.documents) {
@@ -109,13 +117,19 @@ export class WorkspaceIndex {
     }
 
     for (const definition of [...previous.definitions, ...next.definitions]) {
-      if (definitionKeys.has(entityKey(definition.type, definition.id))) entityTypes.add(definition.type);
+      if (semanticKeys.has(entityKey(definition.type, definition.id))) entityTypes.add(definition.type);
     }
-    if (signature(previous.references) !== signature(next.references)) {
-      for (const reference of [...previous.references, ...next.references]) entityTypes.add(reference.type);
+    const previousReferences = referenceSignatures(previous.references);
+    const nextReferences = referenceSignatures(next.references);
+    for (const type of new Set([...previousReferences.keys(), ...nextReferences.keys()])) if (previousReferences.get(type) !== nextReferences.get(type)) entityTypes.add(type);
+    // Kinds whose documents appeared, disappeared or changed identity; the manifest on any change,
+    // since workspace-wide findings are anchored in it.
+    const documentSignature = (facts: FileFacts, kind: string): string => facts.documents.filter((d) => d.kind === kind).map((d) => `${d.indexInFile}:${d.id ?? ''}`).join();
+    for (const document of [...previous.documents, ...next.documents]) {
+      if (!document.kind) continue;
+      if (document.kind === 'ServiceManagementSystem' || documentSignature(previous, document.kind) !== documentSignature(next, document.kind)) kinds.add(document.kind);
     }
-    for (const document of [...previous.documents, ...next.documents]) if (document.kind) kinds.add(document.kind);
-    return { definitionKeys, entityTypes, kinds };
+    return { definitionKeys, semanticKeys, entityTypes, kinds };
   }
 
   remove(uri: DocUri): IndexChange {
@@ -148,17 +162,19 @@ function compareDefinitions(a: EntityDefinition, b: EntityDefinition): number {
   return a.span.start - b.span.start;
 }
 
-function signatureMap(definitions: readonly EntityDefinition[]): Map<string, string> {
+function signatureMap(definitions: readonly EntityDefinition[], withPositions: boolean): Map<string, string> {
   const map = new Map<string, string>();
   for (const definition of definitions) {
     const key = entityKey(definition.type, definition.id);
-    map.set(key, `${map.get(key) ?? ''}|${definition.span.start}:${definition.span.end}:${definition.name ?? ''}:${definition.documentKind ?? ''}`);
+    const position = withPositions ? `${definition.span.start}:${definition.span.end}:` : '';
+    map.set(key, `${map.get(key) ?? ''}|${position}${definition.name ?? ''}:${definition.documentKind ?? ''}:${definition.documentId ?? ''}`);
   }
   return map;
 }
 
-function signature(references: readonly EntityReference[]): string {
-  let out = '';
-  for (const reference of references) out += `${reference.type}:${reference.id};`;
-  return out;
+/** Per entity type, the references made (ids and positions). */
+function referenceSignatures(references: readonly EntityReference[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const reference of references) map.set(reference.type, `${map.get(reference.type) ?? ''}${reference.id}@${reference.span.start};`);
+  return map;
 }
