@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, lstatSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
@@ -132,6 +132,23 @@ describe('hardening: hostile files through the CLI', function () {
       { numRuns: Math.max(3, Math.floor(FUZZ_RUNS / 12)), seed: FUZZ_SEED },
     );
     process.stdout.write(`      byte-mutated examples: slowest CLI run ${slowest.toFixed(0)} ms (wall, including start-up)\n`);
+  });
+
+  it('reads no file outside the folder through a symbolic link', () => {
+    const outside = join(work, 'outside');
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(join(outside, 'secret.yaml'), `${HEADER}kind: Policy\nmetadata:\n  id: SECRET-TOKEN-0123\n  title: do not read\n`);
+    const folder = join(work, 'linked');
+    mkdirSync(join(folder, 'shared'), { recursive: true });
+    cpSync(join(REPO_ROOT, 'examples', 'sms.yaml'), join(folder, 'sms.yaml'));
+    writeFileSync(join(folder, 'shared', 'inside.yaml'), `${HEADER}kind: Policy\nmetadata:\n  id: INSIDE-DOC\n`);
+    symlinkSync(join(outside, 'secret.yaml'), join(folder, 'leak.yaml'));
+    symlinkSync(join(folder, 'shared', 'inside.yaml'), join(folder, 'alias.yaml'));
+    symlinkSync(outside, join(folder, 'outside-folder'));
+    const run = cli([folder, '--format', 'json'], work);
+    assert.ok(run.status === 0 || run.status === 1, run.stderr);
+    assert.ok(!run.stdout.includes('leak.yaml') && !run.stdout.includes('SECRET-TOKEN') && !run.stdout.includes('outside-folder'), 'a file outside the folder was read through a link');
+    assert.ok(run.stdout.includes('alias.yaml'), 'a link to a file inside the folder is still read');
   });
 
   it('writes nothing but its -o file', () => {

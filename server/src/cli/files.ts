@@ -1,6 +1,6 @@
 // Finding the files to lint: folders are walked (skipping .git and node_modules, never following
 // symbolic links to folders), globs are matched, the config's `ignore` globs are honoured.
-import { readdirSync, lstatSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, lstatSync, statSync, existsSync, realpathSync } from 'node:fs';
 import { join, relative, resolve, sep, dirname } from 'node:path';
 import { globBase, globToRegExp, isGlob, matchesAny } from './glob';
 
@@ -44,7 +44,7 @@ export function selectFiles(patterns: readonly string[], cwd: string, ignore: re
   return { files: [...files].sort(), unmatched };
 }
 
-function walk(folder: string, visit: (file: string) => void): void {
+function walk(folder: string, visit: (file: string) => void, root: string = realFolder(folder)): void {
   let entries: string[];
   try {
     entries = readdirSync(folder).sort();
@@ -60,18 +60,32 @@ function walk(folder: string, visit: (file: string) => void): void {
       continue;
     }
     if (stats.isSymbolicLink()) {
-      // A link to a file is read (it may be a shared document); a link to a folder is not walked.
+      // A link to a file is read (it may be a shared document) when it stays inside the folder being
+      // linted: a link to a file elsewhere (`leak.yaml -> ~/.ssh/config`) is not. A link to a folder is
+      // not walked.
       try {
-        if (statSync(full).isFile()) visit(full);
+        if (statSync(full).isFile() && isInside(realpathSync(full), root)) visit(full);
       } catch {
         /* dangling link */
       }
       continue;
     }
     if (stats.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(name)) walk(full, visit);
+      if (!SKIPPED_FOLDERS.has(name)) walk(full, visit, root);
     } else if (stats.isFile()) visit(full);
   }
+}
+
+function realFolder(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
+}
+
+function isInside(path: string, root: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
 }
 
 export function toPosix(path: string): string {
