@@ -72,6 +72,16 @@ describe('sms-lint report', function () {
     assert.match(html.stdout, /<rect [^>]*fill="#c62828"><title>8: 13 gap<\/title>/);
   });
 
+  it('lints in Korean with --locale ko', () => {
+    const korean = join(folder, 'korean');
+    cpSync(join(folder, 'examples'), korean, { recursive: true });
+    const policy = join(korean, 'policies', 'change-management-policy.yaml');
+    writeFileSync(policy, readFileSync(policy, 'utf8').replace('nextReview: 2027-05-08', 'nextReview: 2026-05-08'));
+    const { status, stdout } = runCli(['korean', '--today', TODAY, '--locale', 'ko', '--no-color'], folder);
+    assert.equal(status, 0);
+    assert.match(stdout, /warning {2}POL-CHANGE의 검토 예정일은 2026-05-08였으며 203일 지났습니다 \(7\.5\.3\)\. {2}SMS403/);
+  });
+
   it('rejects an unknown report format with exit code 2', () => {
     const { status, stderr } = runCli(['report', 'examples', '--format', 'pdf'], folder);
     assert.equal(status, 2);
