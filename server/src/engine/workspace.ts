@@ -88,7 +88,7 @@ export class Workspace {
   private severityChanged = true;
   private pendingIndexChanges: IndexChange[] = [];
   /** What changed since the workspace rules last ran (one round may span several `update` calls). */
-  private round = { definitionKeys: new Set<string>(), semanticKeys: new Set<string>(), entityTypes: new Set<string>(), kinds: new Set<string>(), everythingExpanded: false };
+  private round = { definitionKeys: new Set<string>(), semanticKeys: new Set<string>(), entityTypes: new Set<string>(), kinds: new Set<string>(), files: new Set<DocUri>(), everythingExpanded: false };
   private pendingSubclauses = new Set<string>();
 
   constructor(options: WorkspaceOptions) {
@@ -217,6 +217,7 @@ export class Workspace {
       this.analyzeFile(state);
       referenceDirty.add(uri);
       changedFiles.add(uri);
+      this.round.files.add(uri);
     }
 
     // Absorb the index changes into this round once: their dependents become reference-dirty, and
@@ -257,11 +258,11 @@ export class Workspace {
     const manifestChanged = kinds.has(MANIFEST_KIND);
     for (const rule of this.activeRules()) {
       if (rule.phase !== 'workspace') continue;
-      for (const target of this.targetsFor(rule.scope, { definitionKeys, entityTypes, kinds, subclauses, manifestChanged })) {
+      for (const target of this.targetsFor(rule, { definitionKeys, entityTypes, kinds, subclauses, manifestChanged })) {
         for (const uri of this.runWorkspaceRule(rule, target)) changedFiles.add(uri);
       }
     }
-    this.round = { definitionKeys: new Set(), semanticKeys: new Set(), entityTypes: new Set(), kinds: new Set(), everythingExpanded: false };
+    this.round = { definitionKeys: new Set(), semanticKeys: new Set(), entityTypes: new Set(), kinds: new Set(), files: new Set(), everythingExpanded: false };
     this.everything = false;
 
     if (this.severityChanged) {
@@ -464,9 +465,10 @@ export class Workspace {
   }
 
   private *targetsFor(
-    scope: WorkspaceScope,
+    rule: Rule & { phase: 'workspace' },
     changes: { definitionKeys: ReadonlySet<string>; entityTypes: ReadonlySet<string>; kinds: ReadonlySet<string>; subclauses: ReadonlySet<string>; manifestChanged: boolean },
   ): Iterable<WorkspaceTarget> {
+    const scope: WorkspaceScope = rule.scope;
     switch (scope.kind) {
       case 'entity': {
         const keys = this.everything ? this.allDefinitionKeys() : changes.definitionKeys;
@@ -486,7 +488,9 @@ export class Workspace {
           this.everything ||
           scope.entityTypes.some((type) => changes.entityTypes.has(type)) ||
           scope.documentKinds.some((kind) => (kind === '*' ? changes.kinds.size > 0 || changes.definitionKeys.size > 0 : changes.kinds.has(kind))) ||
-          (scope.coverage && changes.subclauses.size > 0);
+          (scope.coverage && changes.subclauses.size > 0) ||
+          // A changed file that holds this rule's findings: their positions may have moved.
+          [...this.round.files].some((uri) => this.groupsByUri.get(uri)?.has(`${rule.meta.code}|`));
         if (triggered) yield { kind: 'global' };
       }
     }

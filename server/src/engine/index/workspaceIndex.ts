@@ -119,6 +119,8 @@ export class WorkspaceIndex {
     for (const definition of [...previous.definitions, ...next.definitions]) {
       if (semanticKeys.has(entityKey(definition.type, definition.id))) entityTypes.add(definition.type);
     }
+    // References: which ids are referenced (not where); a finding placed in this file is refreshed by
+    // the workspace because the file changed (see Workspace.targetsFor).
     const previousReferences = referenceSignatures(previous.references);
     const nextReferences = referenceSignatures(next.references);
     for (const type of new Set([...previousReferences.keys(), ...nextReferences.keys()])) if (previousReferences.get(type) !== nextReferences.get(type)) entityTypes.add(type);
@@ -172,9 +174,9 @@ function signatureMap(definitions: readonly EntityDefinition[], withPositions: b
   return map;
 }
 
-/** Per entity type, the references made (ids and positions). */
+/** Per entity type, the ids referenced, with the path they are referenced from (not the position). */
 function referenceSignatures(references: readonly EntityReference[]): Map<string, string> {
   const map = new Map<string, string>();
-  for (const reference of references) map.set(reference.type, `${map.get(reference.type) ?? ''}${reference.id}@${reference.span.start};`);
+  for (const reference of references) map.set(reference.type, `${map.get(reference.type) ?? ''}${reference.id}@${reference.path};`);
   return map;
 }

@@ -31,7 +31,9 @@ export default defineRule({
       // Map each definition's subtree path (spec.services[3]) to its id, per file.
       const ownerByPath = new Map<string, string>();
       for (const [id, definition] of owners) ownerByPath.set(`${definition.uri}\u0000${parentPath(definition.path)}`, id);
-      for (const reference of index.allReferences()) {
+      // Edges start inside definitions, so only the files that define this type can hold them.
+      const definingFiles = new Set([...owners.values()].map((definition) => definition.uri));
+      for (const reference of [...definingFiles].flatMap((uri) => index.facts(uri)?.references ?? [])) {
         if (reference.type !== entityType) continue;
         const from = findOwner(ownerByPath, reference);
         if (from === undefined) continue;
