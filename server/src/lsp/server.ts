@@ -281,7 +281,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     } finally {
       running = false;
     }
-    sendStatus();
+    scheduleStatus();
+  }
+
+  /** The status (coverage %, counts) is recomputed after typing pauses, off the keystroke path. */
+  let statusTimer: NodeJS.Timeout | undefined;
+  function scheduleStatus(): void {
+    if (statusTimer) clearTimeout(statusTimer);
+    statusTimer = setTimeout(() => {
+      statusTimer = undefined;
+      sendStatus();
+    }, indexing ? 0 : 150);
   }
 
   function publish(project: Project, uris: readonly DocUri[]): void {
