@@ -29,6 +29,8 @@ export default defineRule({
   check({ facts, catalogue, file, report }) {
     for (const claim of facts.claims) {
       if (catalogue.resolveClaim(claim.ref)) continue;
+      // Claims of an earlier edition ("2011:6.1") are SMS601's: it maps them to 2018 clauses.
+      if (/^(2005|2011):/.test(claim.ref)) continue;
       const suggestions = suggestClause(claim.ref, [...catalogue.claimableIds()]);
       const suggestion = suggestions[0];
       if (suggestion === undefined) {
