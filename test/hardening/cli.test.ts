@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { REPO_ROOT, TODAY } from '../support/engine';
-import { FUZZ_RUNS, FUZZ_SEED, HEADER } from './support';
+import { FUZZ_RUNS, FUZZ_SEED, HEADER, suiteTimeout } from './support';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 
@@ -54,7 +54,7 @@ function treeSnapshot(root: string): Map<string, string> {
 }
 
 describe('hardening: hostile files through the CLI', function () {
-  this.timeout(180000);
+  this.timeout(suiteTimeout(180000));
   let work: string;
   before(() => {
     work = mkdtempSync(join(tmpdir(), 'sms-hardening-cli-'));

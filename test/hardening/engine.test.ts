@@ -8,7 +8,7 @@ import { complete } from '../../server/src/engine/features/completion';
 import { hover } from '../../server/src/engine/features/hover';
 import { documentSymbols } from '../../server/src/engine/features/symbols';
 import { quickFixes } from '../../server/src/engine/features/codeActions';
-import { BUDGET_MS, HEADER, FUZZ_RUNS, FUZZ_SEED, assertFast, assertSane, exampleFiles, printTimings, prototypeSnapshot, runEngine, type HostileFile } from './support';
+import { BUDGET_MS, HEADER, FUZZ_RUNS, suiteTimeout, FUZZ_SEED, assertFast, assertSane, exampleFiles, printTimings, prototypeSnapshot, runEngine, type HostileFile } from './support';
 
 const POLICY = exampleFiles().find((file) => file.path === 'policies/service-management-policy.yaml')!;
 
@@ -43,7 +43,7 @@ function poke(answer: ReturnType<typeof runEngine>, offsets: readonly number[]):
 }
 
 describe('hardening: hostile input through the engine', function () {
-  this.timeout(60000);
+  this.timeout(suiteTimeout(60000));
   after(() => printTimings('engine'));
 
   it('answers empty and blank files', () => {

@@ -12,6 +12,11 @@ import { REPO_ROOT, TODAY } from '../support/engine';
 export const FUZZ_RUNS = Number(process.env['SMS_FUZZ_RUNS'] ?? 60);
 /** A fixed seed unless the fuzz script asks for a random one, so that failures reproduce. */
 export const FUZZ_SEED = process.env['SMS_FUZZ_SEED'] !== undefined ? Number(process.env['SMS_FUZZ_SEED']) : 20001;
+/** A mocha timeout for a suite: none under `npm run fuzz` (many runs), `base` otherwise. */
+export function suiteTimeout(base: number): number {
+  return process.env['SMS_FUZZ_RUNS'] !== undefined ? 0 : base;
+}
+
 /** The time budget of one answer. */
 export const BUDGET_MS = 1000;
 
