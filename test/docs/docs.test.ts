@@ -54,24 +54,30 @@ describe('rule documentation', () => {
         // that subclause (coverage rules: one file cannot evidence all 57 subclauses).
         const all = blocks(readFileSync(path, 'utf8'));
         let config: Block | undefined;
-        const checked: { block: Block; config: Block | undefined }[] = [];
+        let baseline: Block | undefined;
+        const checked: { block: Block; config: Block | undefined; baseline: Block | undefined }[] = [];
         for (const block of all) {
           if (block.info.includes('.smsrc.yaml')) config = block;
-          else if (block.info.startsWith('yaml')) checked.push({ block, config });
+          else if (block.info.includes('.sms-baseline.yaml')) baseline = block;
+          else if (block.info.startsWith('yaml')) checked.push({ block, config, baseline });
         }
-        const withConfig = (text: string, configBlock: Block | undefined): FixtureFile[] => [{ path: 'example.yaml', text }, ...(configBlock ? [{ path: '.smsrc.yaml', text: configBlock.text }] : [])];
+        const withConfig = (text: string, configBlock: Block | undefined, baselineBlock?: Block): FixtureFile[] => [
+          { path: 'example.yaml', text },
+          ...(configBlock ? [{ path: '.smsrc.yaml', text: configBlock.text }] : []),
+          ...(baselineBlock ? [{ path: '.sms-baseline.yaml', text: baselineBlock.text }] : []),
+        ];
         const clauseOf = (block: Block): string | undefined => /clause=(\S+)/.exec(block.info)?.[1];
         const relevant = (block: Block, finding: { code: string; data: { clauseId?: string } }): boolean => finding.code === rule.meta.code && (clauseOf(block) === undefined || finding.data.clauseId === clauseOf(block));
         const examples = checked.filter(({ block }) => block.section === '## Example');
         const better = checked.filter(({ block }) => block.section === '## Use instead');
         assert.ok(examples.length > 0, 'no ```yaml block under "## Example"');
         assert.ok(better.length > 0, 'no ```yaml block under "## Use instead"');
-        for (const { block, config: configBlock } of examples) {
-          const { findings } = analyze(withConfig(block.text, configBlock));
+        for (const { block, config: configBlock, baseline: baselineBlock } of examples) {
+          const { findings } = analyze(withConfig(block.text, configBlock, baselineBlock));
           assert.ok(findings.some((finding) => relevant(block, finding)), `the example does not trigger ${rule.meta.code}:\n${block.text}`);
         }
-        for (const { block, config: configBlock } of better) {
-          const { findings } = analyze(withConfig(block.text, configBlock));
+        for (const { block, config: configBlock, baseline: baselineBlock } of better) {
+          const { findings } = analyze(withConfig(block.text, configBlock, baselineBlock));
           const own = findings.filter((finding) => relevant(block, finding));
           assert.deepEqual(own.map((finding) => finding.message), [], `"use instead" still triggers ${rule.meta.code}`);
         }

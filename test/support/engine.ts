@@ -44,6 +44,7 @@ export function analyze(files: readonly FixtureFile[], options: { rules?: readon
   const workspace = new Workspace({ pack: defaultPack(), today: options.today ?? TODAY, ...(options.rules ? { rules: options.rules } : {}) });
   for (const file of files) {
     if (isConfigFileName(file.path) && !file.path.includes('/')) workspace.setConfig({ uri: uriOf(file.path), version: 1, text: file.text });
+    else if (file.path === '.sms-baseline.yaml') workspace.setBaseline({ uri: uriOf(file.path), version: 1, text: file.text });
     else workspace.setFile(uriOf(file.path), 1, file.text);
   }
   workspace.update();

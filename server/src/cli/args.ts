@@ -6,7 +6,11 @@ export const REPORT_FORMATS = ['markdown', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface CliOptions {
-  readonly command: 'lint' | 'report' | 'help' | 'version';
+  readonly command: 'lint' | 'report' | 'baseline' | 'help' | 'version';
+  /** The baseline of accepted findings (`--baseline FILE`; else the config's `baseline`). */
+  readonly baseline: string | undefined;
+  /** `sms-lint baseline --update`: prune entries that no longer match. */
+  readonly update: boolean;
   readonly patterns: readonly string[];
   readonly format: Format;
   /** For `report`: the conformity report's format. */
@@ -31,6 +35,7 @@ export class UsageError extends Error {}
 export const HELP = `sms-lint — check an ISO/IEC 20000-1:2018 service management system kept as YAML
 
 Usage: sms-lint [options] [paths or globs...]     (default: the current folder)
+       sms-lint baseline --update [paths] [--baseline FILE]   prune accepted findings that no longer match
        sms-lint report [options] [paths...]        conformity report (markdown, or --format html)
 
 Options:
@@ -44,6 +49,7 @@ Options:
       --locale <en|ko>      language of messages
   -q, --quiet               report errors only
       --color, --no-color   force or disable colours (default: only on a terminal)
+      --baseline <file>     a baseline of accepted findings (default: the config's baseline)
       --cache               only re-check files that changed since the last run
       --cache-location <p>  where to keep the cache (default: .smslintcache)
       --threads <n>         worker threads for large workspaces (default: automatic)
@@ -58,6 +64,8 @@ Files are SMS documents when they carry 'apiVersion: iso20000.sms/v1'; other YAM
 export function parseArgs(argv: readonly string[]): CliOptions {
   const patterns: string[] = [];
   let command: CliOptions['command'] = 'lint';
+  let baseline: string | undefined;
+  let update = false;
   let format: Format = 'stylish';
   let reportFormat: ReportFormat = 'markdown';
   let output: string | undefined;
@@ -151,6 +159,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--cache':
         cache = true;
         break;
+      case '--baseline':
+        baseline = value(arg);
+        break;
+      case '--update':
+        update = true;
+        break;
       case '--cache-location':
         cacheLocation = value(arg);
         cache = true;
@@ -167,6 +181,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg} (see sms-lint --help)`);
         // A subcommand is the first positional argument; lint a folder named `report` as `./report`.
+        if (arg === 'baseline' && patterns.length === 0 && command === 'lint') {
+          command = 'baseline';
+          break;
+        }
         if (arg === 'report' && patterns.length === 0 && command === 'lint') {
           command = 'report';
           break;
@@ -174,7 +192,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         patterns.push(arg);
     }
   }
-  return { command, patterns, format, reportFormat, output, maxWarnings, minCoverage, today, config, noConfig, locale, quiet, color, cache, cacheLocation, debug, threads };
+  if (command === 'baseline' && !update) throw new UsageError('sms-lint baseline needs --update (it prunes the accepted findings that no longer match)');
+  return { command, baseline, update, patterns, format, reportFormat, output, maxWarnings, minCoverage, today, config, noConfig, locale, quiet, color, cache, cacheLocation, debug, threads };
 }
 
 function integer(flag: string, text: string, minimum: number): number {

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { CONFIG_FILE_NAMES, DocUri, Workspace, defaultPack, isConfigFileName } from '../engine';
+import { entryMatches, parseBaseline, relativeToFolder } from '../engine/baseline';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { findConfigFile, selectFiles, toPosix } from './files';
 import { buildReport, type LintReport } from './report';
@@ -78,12 +79,25 @@ function lint(options: CliOptions, cwd: string, stdout: (text: string) => void, 
     if (options.locale) workspace.setLocale(options.locale);
   }
   const config = workspace.config;
+  // The baseline of accepted findings: --baseline, else the config's `baseline` (relative to it).
+  const baselinePath = options.baseline !== undefined ? resolve(cwd, options.baseline) : config.baseline !== undefined && configPath !== undefined ? resolve(dirname(configPath), config.baseline) : undefined;
+  let baselineText: string | undefined;
+  if (baselinePath !== undefined) {
+    try {
+      baselineText = decodeText(readFileSync(baselinePath));
+    } catch {
+      if (options.baseline !== undefined || options.command === 'baseline') throw new UsageError(`cannot read the baseline ${relative(cwd, baselinePath) || baselinePath}`);
+    }
+  }
+  if (options.command === 'baseline' && baselineText === undefined) throw new UsageError('no baseline: pass --baseline FILE or set `baseline:` in .smsrc.yaml');
+  const baselineUri = baselinePath !== undefined ? DocUri(pathToFileURL(baselinePath).href) : undefined;
+  if (baselineUri && baselineText !== undefined && options.command !== 'baseline') workspace.setBaseline({ uri: baselineUri, version: 1, text: baselineText });
   const selection = selectFiles(options.patterns, cwd, config.ignore, configPath !== undefined ? dirname(configPath) : cwd);
   if (selection.unmatched.length > 0) throw new UsageError(`no files match ${selection.unmatched.map((p) => `"${p}"`).join(', ')}`);
 
   const uris: DocUri[] = [];
   for (const file of selection.files) {
-    if (isConfigFileName(file)) continue;
+    if (isConfigFileName(file) || (baselinePath !== undefined && resolve(file) === baselinePath)) continue;
     const uri = DocUri(pathToFileURL(file).href);
     let text: string;
     try {
@@ -96,6 +110,7 @@ function lint(options: CliOptions, cwd: string, stdout: (text: string) => void, 
     uris.push(uri);
   }
   workspace.update();
+  if (options.command === 'baseline' && baselineUri && baselineText !== undefined) return pruneBaseline(workspace, baselineUri, baselinePath ?? '', baselineText, cwd, stdout);
   for (const ruleError of workspace.ruleErrors) stderr(`sms-lint: rule ${ruleError.code} failed: ${options.debug ? ruleError.message : (ruleError.message.split('\n')[0] ?? '')}\n`);
 
   const pathOf = (uri: DocUri): string => toPosix(relative(cwd, fileURLToPath(uri))) || '.';
@@ -104,7 +119,7 @@ function lint(options: CliOptions, cwd: string, stdout: (text: string) => void, 
     workspace,
     pathOf,
     absolutePathOf: (uri) => fileURLToPath(uri),
-    uris: configUri ? [...uris, configUri] : uris,
+    uris: [...uris, ...(configUri ? [configUri] : []), ...(baselineUri && baselineText !== undefined ? [baselineUri] : [])],
     quiet: options.quiet,
     toolName: 'sms-lint',
     toolVersion: VERSION,
@@ -147,6 +162,27 @@ function render(options: CliOptions, report: LintReport, useColor: boolean, base
     case 'stylish':
       return formatStylish(report, colors(useColor));
   }
+}
+
+/** `sms-lint baseline --update`: keeps the accepted findings that still match a finding; writes the file. */
+function pruneBaseline(workspace: Workspace, baselineUri: DocUri, baselinePath: string, text: string, cwd: string, stdout: (text: string) => void): number {
+  const baseline = parseBaseline(text);
+  const folderUri = baselineUri.slice(0, baselineUri.lastIndexOf('/') + 1);
+  const findings = [...workspace.allFindings().entries()].flatMap(([uri, list]) => list.map((finding) => ({ finding, path: relativeToFolder(folderUri, uri) })));
+  const stale = baseline.entries.filter((entry) => !findings.some(({ finding, path }) => path !== undefined && entryMatches(entry, finding, path)));
+  if (stale.length > 0) {
+    // Remove the stale items from the text (last first), keeping every other line and comment.
+    let next = text;
+    for (const entry of [...stale].sort((a, b) => b.span.start - a.span.start)) {
+      const lineStart = next.lastIndexOf('\n', entry.span.start - 1) + 1;
+      let end = entry.span.end;
+      while (end < next.length && next[end] !== '\n') end++;
+      next = next.slice(0, lineStart) + next.slice(Math.min(next.length, end + 1));
+    }
+    writeFileSync(baselinePath, next);
+  }
+  stdout(`sms-lint: ${relative(cwd, baselinePath) || baselinePath}: ${stale.length} of ${baseline.entries.length} accepted finding${baseline.entries.length === 1 ? '' : 's'} no longer matched and ${stale.length === 1 ? 'was' : 'were'} removed.\n`);
+  return 0;
 }
 
 function directoryOf(path: string): string {

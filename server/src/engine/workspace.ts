@@ -20,6 +20,7 @@ import { RULES, allRuleKeys, ruleCodeOf } from './rules/registry';
 import type { SkeletonContext } from './rules/support';
 import type { StandardPack } from './pack/pack';
 import { applySuppressions } from './suppressions';
+import { entryMatches, parseBaseline, relativeToFolder, type Baseline } from './baseline';
 import { EXCLUSION_KEYS } from './rules/SMS303-exclusion-not-permitted/rule';
 
 export interface WorkspaceOptions {
@@ -77,6 +78,9 @@ export class Workspace {
   private readonly removed = new Set<DocUri>();
   private configState: ConfigState | undefined;
   private configValue: EngineConfig = DEFAULT_CONFIG;
+  private baselineState: { uri: DocUri; version: number; text: string; folderUri: string; baseline: Baseline; final: Finding[]; finalSignature: string; lines: LineIndex } | undefined;
+  /** Baseline entries (by index) that suppressed a finding, per file. */
+  private readonly baselineUsage = new Map<DocUri, Set<number>>();
   private configLines: LineIndex | undefined;
   private messages: Messages;
   private today: string;
@@ -161,6 +165,15 @@ export class Workspace {
     this.severityChanged = true;
     if (offChanged) this.rulesChanged();
     else if (limitsChanged) for (const uri of this.files.keys()) this.invalidate(uri);
+  }
+
+  /** Sets the baseline of accepted findings (or clears it with `undefined`). */
+  setBaseline(baseline: { uri: DocUri; version: number; text: string } | undefined): void {
+    if (baseline && this.baselineState?.uri === baseline.uri && this.baselineState.text === baseline.text) return;
+    this.baselineState = baseline
+      ? { ...baseline, folderUri: baseline.uri.slice(0, baseline.uri.lastIndexOf('/') + 1), baseline: parseBaseline(baseline.text), final: [], finalSignature: '', lines: new LineIndex(baseline.text) }
+      : undefined;
+    this.severityChanged = true;
   }
 
   /** Editor-only severity overrides (the `sms.severity` setting), applied over the config file. */
@@ -298,6 +311,15 @@ export class Workspace {
       }
     }
     changedFiles.clear();
+    if (this.baselineState) {
+      const final = this.baselineFindings();
+      const signature = signatureOf(final);
+      if (signature !== this.baselineState.finalSignature) {
+        this.baselineState.final = final;
+        this.baselineState.finalSignature = signature;
+        changed.push(this.baselineState.uri);
+      }
+    }
     return { cancelled: false, changed };
   }
 
@@ -312,12 +334,14 @@ export class Workspace {
   /** The current findings of a file (after `update`). Files the engine does not hold have none. */
   findings(uri: DocUri): readonly Finding[] {
     if (this.configState?.uri === uri) return this.configState.final;
+    if (this.baselineState?.uri === uri) return this.baselineState.final;
     return this.files.get(uri)?.final ?? [];
   }
 
   allFindings(): Map<DocUri, readonly Finding[]> {
     const out = new Map<DocUri, readonly Finding[]>();
     if (this.configState && this.configState.final.length > 0) out.set(this.configState.uri, this.configState.final);
+    if (this.baselineState && this.baselineState.final.length > 0) out.set(this.baselineState.uri, this.baselineState.final);
     for (const [uri, state] of this.files) if (state.final.length > 0) out.set(uri, state.final);
     return out;
   }
@@ -335,6 +359,7 @@ export class Workspace {
 
   lines(uri: DocUri): LineIndex | undefined {
     const state = this.files.get(uri);
+    if (!state && this.baselineState?.uri === uri) return this.baselineState.lines;
     if (!state) {
       if (this.configState?.uri !== uri) return undefined;
       this.configLines ??= new LineIndex(this.configState.text);
@@ -345,7 +370,7 @@ export class Workspace {
   }
 
   text(uri: DocUri): string | undefined {
-    return this.files.get(uri)?.text ?? (this.configState?.uri === uri ? this.configState.text : undefined);
+    return this.files.get(uri)?.text ?? (this.configState?.uri === uri ? this.configState.text : this.baselineState?.uri === uri ? this.baselineState.text : undefined);
   }
 
   get templates(): StandardPack['templates'] {
@@ -580,8 +605,57 @@ export class Workspace {
         }
       }
     }
+    if (this.baselineState && uri !== this.baselineState.uri) kept = this.applyBaseline(uri, kept);
     kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || compareClauseIds(a.data.clauseId ?? '', b.data.clauseId ?? '') || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
     return kept;
+  }
+
+  private applyBaseline(uri: DocUri, findings: Finding[]): Finding[] {
+    const state = this.baselineState;
+    if (!state) return findings;
+    const relativePath = relativeToFolder(state.folderUri, uri);
+    const used = new Set<number>();
+    const kept = relativePath === undefined
+      ? findings
+      : findings.filter((finding) => {
+          const index = state.baseline.entries.findIndex((entry) => entry.justification !== undefined && !(entry.expires !== undefined && entry.expires < this.today) && entryMatches(entry, finding, relativePath));
+          if (index < 0) return true;
+          used.add(index);
+          return false;
+        });
+    if (used.size > 0) this.baselineUsage.set(uri, used);
+    else this.baselineUsage.delete(uri);
+    return kept;
+  }
+
+  /** Findings on the baseline file itself: entries without justification, expired, or matching nothing. */
+  private baselineFindings(): Finding[] {
+    const state = this.baselineState;
+    const rule = this.rules.find((candidate) => candidate.meta.code === 'SMS903');
+    if (!state || !rule || (this.severityOverrides.get('SMS903') ?? this.configValue.severities.get('SMS903')) === 'off') return [];
+    const used = new Set<number>();
+    for (const [uri, indices] of this.baselineUsage) if (this.files.has(uri)) for (const index of indices) used.add(index);
+    const setting = this.severityOverrides.get('SMS903') ?? this.configValue.severities.get('SMS903');
+    const severity: Severity = setting && setting !== 'off' ? setting : rule.meta.defaultSeverity;
+    const make = (span: Span, messageId: string, args: Readonly<Record<string, string>>): Finding => {
+      const template = (rule.meta.messages as Readonly<Record<string, string>>)[messageId] ?? messageId;
+      return { uri: state.uri, span, severity, code: rule.meta.code, rule: rule.meta.name, message: this.messages.format(`SMS903.${messageId}`, template, args), data: {}, related: [], fixes: [] };
+    };
+    const out: Finding[] = state.baseline.invalid.map((problem) => make(problem.span, 'invalid', { detail: problem.detail }));
+    state.baseline.entries.forEach((entry, index) => {
+      const args = { code: entry.code, file: entry.file, expires: entry.expires ?? '' };
+      if (entry.justification === undefined) out.push(make(entry.span, 'noJustification', args));
+      else if (entry.expires !== undefined && entry.expires < this.today) out.push(make(entry.span, 'expired', args));
+      else if (!used.has(index)) out.push(make(entry.span, 'unused', args));
+    });
+    return out.sort((a, b) => a.span.start - b.span.start);
+  }
+
+  /** Indices of baseline entries that still match a finding (for `sms-lint baseline --update`). */
+  usedBaselineEntries(): Set<number> {
+    const used = new Set<number>();
+    for (const [uri, indices] of this.baselineUsage) if (this.files.has(uri)) for (const index of indices) used.add(index);
+    return used;
   }
 
   private readConfig(state: ConfigState): EngineConfig {

@@ -9,6 +9,8 @@ export interface Project {
   readonly folderPath: string | undefined;
   readonly workspace: Workspace;
   configUri: DocUri | undefined;
+  /** The baseline of accepted findings named by the config (`baseline:`), if any. */
+  baselineUri: DocUri | undefined;
 }
 
 /** `file:` URIs are rewritten through the file system path so that encodings agree. */
@@ -39,7 +41,7 @@ export class Projects {
     private readonly today: () => string,
   ) {
     for (const folder of folders) this.add(folder.uri);
-    this.fallback = { folderUri: undefined, folderPath: undefined, workspace: this.createWorkspace(), configUri: undefined };
+    this.fallback = { folderUri: undefined, folderPath: undefined, workspace: this.createWorkspace(), configUri: undefined, baselineUri: undefined };
   }
 
   add(folderUriText: string): Project {
@@ -47,7 +49,7 @@ export class Projects {
     const folderUri = canonical.endsWith('/') ? canonical : `${canonical}/`;
     const existing = this.projects.find((project) => project.folderUri === folderUri);
     if (existing) return existing;
-    const project: Project = { folderUri, folderPath: pathOf(DocUri(folderUri)), workspace: this.createWorkspace(), configUri: undefined };
+    const project: Project = { folderUri, folderPath: pathOf(DocUri(folderUri)), workspace: this.createWorkspace(), configUri: undefined, baselineUri: undefined };
     this.projects.push(project);
     // Longest folder first, so nested folders win.
     this.projects.sort((a, b) => (b.folderUri?.length ?? 0) - (a.folderUri?.length ?? 0));

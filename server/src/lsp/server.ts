@@ -178,13 +178,43 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (isConfigFileName(uri) && project.folderUri !== undefined && uri === `${project.folderUri}${uri.slice(project.folderUri.length)}` && !uri.slice(project.folderUri.length).includes('/')) {
       project.configUri = uri;
       project.workspace.setConfig({ uri, version, text });
+      void loadBaseline(project);
       project.workspace.setLocale(settings.locale ?? displayLocale);
+      return;
+    }
+    if (project.baselineUri === uri) {
+      project.workspace.setBaseline({ uri, version, text });
       return;
     }
     project.workspace.setFile(uri, version, text);
   }
 
+  /** The baseline named by the config (relative to it), read from disk unless it is open. */
+  async function loadBaseline(project: Project): Promise<void> {
+    const name = project.workspace.config.baseline;
+    const configPath = project.configUri ? pathOf(project.configUri) : undefined;
+    const baselineUri = name !== undefined && configPath ? canonicalUri(pathToFileURL(resolve(configPath, '..', name)).href) : undefined;
+    if (baselineUri === project.baselineUri && baselineUri !== undefined) return;
+    project.baselineUri = baselineUri;
+    if (!baselineUri) {
+      project.workspace.setBaseline(undefined);
+      scheduleUpdate(0);
+      return;
+    }
+    const open = documents.get(clientUriOf(baselineUri));
+    const path = pathOf(baselineUri);
+    const text = open ? open.getText() : path ? await readText(path) : undefined;
+    project.workspace.removeFile(baselineUri);
+    project.workspace.setBaseline(text === undefined ? undefined : { uri: baselineUri, version: open?.version ?? 0, text });
+    scheduleUpdate(0);
+  }
+
   function removeText(project: Project, uri: DocUri): void {
+    if (project.baselineUri === uri) {
+      project.workspace.setBaseline(undefined);
+      connection.sendDiagnostics({ uri: clientUriOf(uri), diagnostics: [] });
+      return;
+    }
     if (project.configUri === uri) {
       project.configUri = undefined;
       project.workspace.setConfig(undefined);

@@ -100,11 +100,11 @@ export class WorkspaceIndex {
     for (const key of definitionKeys) if (previousSemantic.get(key) !== nextSemantic.get(key)) semanticKeys.add(key);
 
     for (const document of previous.documents) if (document.kind) this.documentsByKind.get(document.kind)?.delete(uri);
-    for (const document of next.documents) {
-      if (!document.kind) continue;
-      let byFile = this.documentsByKind.get(document.kind);
-      if (!byFile) this.documentsByKind.set(document.kind, (byFile = new Map()));
-      byFile.set(uri, next.documents.filter((d) => d.kind === document.kind));
+    const nextByKind = groupByKind(next.documents);
+    for (const [kind, documents] of nextByKind) {
+      let byFile = this.documentsByKind.get(kind);
+      if (!byFile) this.documentsByKind.set(kind, (byFile = new Map()));
+      byFile.set(uri, documents);
     }
     for (const definition of previous.definitions) this.removeDefinition(definition);
     for (const definition of next.definitions) this.addDefinition(definition);
@@ -126,10 +126,10 @@ export class WorkspaceIndex {
     for (const type of new Set([...previousReferences.keys(), ...nextReferences.keys()])) if (previousReferences.get(type) !== nextReferences.get(type)) entityTypes.add(type);
     // Kinds whose documents appeared, disappeared or changed identity; the manifest on any change,
     // since workspace-wide findings are anchored in it.
-    const documentSignature = (facts: FileFacts, kind: string): string => facts.documents.filter((d) => d.kind === kind).map((d) => `${d.indexInFile}:${d.id ?? ''}`).join();
-    for (const document of [...previous.documents, ...next.documents]) {
-      if (!document.kind) continue;
-      if (document.kind === 'ServiceManagementSystem' || documentSignature(previous, document.kind) !== documentSignature(next, document.kind)) kinds.add(document.kind);
+    const previousByKind = groupByKind(previous.documents);
+    const signatureOf = (documents: readonly IndexedDocument[] | undefined): string => (documents ?? []).map((d) => `${d.indexInFile}:${d.id ?? ''}`).join();
+    for (const kind of new Set([...previousByKind.keys(), ...nextByKind.keys()])) {
+      if (kind === 'ServiceManagementSystem' || signatureOf(previousByKind.get(kind)) !== signatureOf(nextByKind.get(kind))) kinds.add(kind);
     }
     return { definitionKeys, semanticKeys, entityTypes, kinds };
   }
@@ -179,4 +179,15 @@ function referenceSignatures(references: readonly EntityReference[]): Map<string
   const map = new Map<string, string>();
   for (const reference of references) map.set(reference.type, `${map.get(reference.type) ?? ''}${reference.id}@${reference.path};`);
   return map;
+}
+
+function groupByKind(documents: readonly IndexedDocument[]): Map<string, IndexedDocument[]> {
+  const out = new Map<string, IndexedDocument[]>();
+  for (const document of documents) {
+    if (!document.kind) continue;
+    const list = out.get(document.kind);
+    if (list) list.push(document);
+    else out.set(document.kind, [document]);
+  }
+  return out;
 }

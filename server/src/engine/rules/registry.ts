@@ -37,6 +37,7 @@ import targetStricterThanUnderpinning from './SMS503-target-stricter-than-underp
 import previousEditionClaim from './SMS601-previous-edition-claim/rule';
 import unknownRule from './SMS901-unknown-rule/rule';
 import invalidSuppression from './SMS902-invalid-suppression/rule';
+import baselineEntry from './SMS903-baseline-entry/rule';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -75,6 +76,7 @@ export const RULES: readonly Rule[] = [
   previousEditionClaim,
   unknownRule,
   invalidSuppression,
+  baselineEntry,
 ] as readonly Rule[];
 
 const byCode = new Map<string, Rule>(RULES.map((rule) => [rule.meta.code, rule]));
