@@ -4,7 +4,7 @@
 import { parseDocument, type Node } from 'yaml';
 import type { Cancellation, DocUri, Finding, Fix, Severity, SeveritySetting, Span } from './types';
 import { NEVER_CANCELLED } from './types';
-import { parseFile, type ParsedFile } from './parse/parseFile';
+import { parseFile, type ParsedFile, type SyntaxProblem } from './parse/parseFile';
 import { LineIndex } from './text';
 import { SchemaSet } from './schema/schemaSet';
 import { toSchemaProblems } from './schema/schemaProblems';
@@ -663,18 +663,20 @@ export class Workspace {
     const document = parseDocument(state.text, { prettyErrors: false, uniqueKeys: true });
     const file: ParsedFile = { uri: state.uri, version: state.version, text: state.text, isSms: false, documents: [], syntaxProblems: [] };
     const lines = new LineIndex(state.text);
-    const syntaxProblems = [
+    const syntaxProblems: SyntaxProblem[] = [
       ...document.errors.map((error) => ({ kind: error.code === 'DUPLICATE_KEY' ? ('duplicate-key' as const) : ('syntax-error' as const), span: { start: error.pos[0], end: error.pos[1] }, detail: error.message.split('\n')[0] ?? '', yamlCode: error.code })),
     ];
-    for (const rule of this.rules) {
-      if (rule.phase !== 'file') continue;
-      this.isolate(rule, () => rule.check({ file, lines, problems: syntaxProblems, report: (problem) => findings.push({ rule, uri: state.uri, problem }) }));
-    }
     let value: unknown;
     try {
       value = document.errors.length > 0 ? undefined : document.toJS({ maxAliasCount: 100 });
-    } catch {
+    } catch (error) {
+      // An alias to a missing anchor, or an alias bomb: say so instead of silently using the defaults.
+      syntaxProblems.push({ kind: 'syntax-error', span: { start: 0, end: Math.min(state.text.length, state.text.indexOf('\n') < 0 ? state.text.length : state.text.indexOf('\n')) }, detail: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) });
       value = undefined;
+    }
+    for (const rule of this.rules) {
+      if (rule.phase !== 'file') continue;
+      this.isolate(rule, () => rule.check({ file, lines, problems: syntaxProblems, report: (problem) => findings.push({ rule, uri: state.uri, problem }) }));
     }
     const configRoot = this.schemas.registry.root(CONFIG_SCHEMA_ID);
     if (value !== undefined && value !== null && configRoot) {

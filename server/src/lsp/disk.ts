@@ -1,15 +1,19 @@
 // File-system access of the language server (the engine has none): listing the YAML files of a
 // workspace folder and reading them.
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { TextDecoder } from 'node:util';
 
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
 const YAML_FILE = /\.ya?ml$/i;
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
-/** Every YAML file under `folder`, without following symbolic links to folders. */
+/**
+ * Every YAML file under `folder`, without following symbolic links to folders; a symbolic link to a
+ * file is read only when it points inside the folder (a workspace must not make us read ~/.ssh).
+ */
 export async function listYamlFiles(folder: string): Promise<string[]> {
+  const root = await fs.realpath(folder).catch(() => folder);
   const out: string[] = [];
   const pending = [folder];
   while (pending.length > 0) {
@@ -24,8 +28,11 @@ export async function listYamlFiles(folder: string): Promise<string[]> {
       const full = join(current, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && YAML_FILE.test(entry.name)) {
+      } else if (entry.isFile() && YAML_FILE.test(entry.name)) {
         out.push(full);
+      } else if (entry.isSymbolicLink() && YAML_FILE.test(entry.name)) {
+        const target = await fs.realpath(full).catch(() => undefined);
+        if (target !== undefined && (target === root || target.startsWith(`${root}${sep}`))) out.push(full);
       }
     }
   }
