@@ -19,9 +19,12 @@ export interface ExtensionApi {
   readonly status: StatusView;
   /** Resolves when the server has started and indexed the workspace once. */
   readonly ready: Promise<void>;
+  /** How long `activate` took, in milliseconds (the server starts after it returns). */
+  readonly activationMs: number;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const activationStarted = performance.now();
   const output = vscode.window.createOutputChannel('SMS', { log: true });
   context.subscriptions.push(output);
   const tree = new RequirementTreeProvider(() => client);
@@ -85,7 +88,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       }
     }),
   );
-  return { client: () => client, tree, status, ready };
+  const activationMs = performance.now() - activationStarted;
+  output.info(`Activated in ${activationMs.toFixed(1)} ms.`);
+  return { client: () => client, tree, status, ready, activationMs };
 }
 
 export async function deactivate(): Promise<void> {
