@@ -1,13 +1,14 @@
 // sms-lint: the headless face of the engine for CI. Reads files and the config (the engine does
 // no I/O), runs the engine, prints a report, and exits 0 (clean), 1 (findings over the
 // threshold) or 2 (usage or internal error).
-import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { CONFIG_FILE_NAMES, DocUri, Workspace, defaultPack, isConfigFileName } from '../engine';
+import { DocUri, Workspace } from '../engine';
 import { entryMatches, parseBaseline, relativeToFolder } from '../engine/baseline';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
-import { findConfigFile, selectFiles, toPosix } from './files';
+import { toPosix } from './files';
+import { loadWorkspace } from './load';
 import { buildReport, type LintReport } from './report';
 import { colors } from './format/colors';
 import { formatStylish } from './format/stylish';
@@ -16,7 +17,6 @@ import { formatSarif } from './format/sarif';
 import { formatJunit } from './format/junit';
 import { formatGithub } from './format/github';
 import { formatMarkdown } from './format/markdown';
-import { decodeText } from './decode';
 import { runConformityReport } from './conformityCommand';
 import { lintWithCache } from './cache';
 
@@ -63,54 +63,11 @@ export function run(argv: readonly string[], cwd: string, stdout: (text: string)
 
 function lint(options: CliOptions, cwd: string, stdout: (text: string) => void, stderr: (text: string) => void, isTty: boolean): number {
   const today = options.today ?? localDate(new Date());
-  const firstTarget = resolve(cwd, options.patterns[0] ?? '.');
-  const configPath = options.noConfig ? undefined : options.config !== undefined ? resolve(cwd, options.config) : findConfigFile(directoryOf(firstTarget), CONFIG_FILE_NAMES);
-  const workspace = new Workspace({ pack: defaultPack(), today, ...(options.locale ? { locale: options.locale } : {}) });
-  let configUri: DocUri | undefined;
-  if (configPath !== undefined) {
-    let configText: string;
-    try {
-      configText = decodeText(readFileSync(configPath));
-    } catch {
-      throw new UsageError(`cannot read the configuration file ${relative(cwd, configPath) || configPath}`);
-    }
-    configUri = DocUri(pathToFileURL(configPath).href);
-    workspace.setConfig({ uri: configUri, version: 1, text: configText });
-    if (options.locale) workspace.setLocale(options.locale);
-  }
+  const { workspace, uris, configUri, baseline } = loadWorkspace(options, cwd, today, stderr, options.command !== 'baseline');
+  if (options.command === 'baseline' && !baseline) throw new UsageError('no baseline: pass --baseline FILE or set `baseline:` in .smsrc.yaml');
   const config = workspace.config;
-  // The baseline of accepted findings: --baseline, else the config's `baseline` (relative to it).
-  const baselinePath = options.baseline !== undefined ? resolve(cwd, options.baseline) : config.baseline !== undefined && configPath !== undefined ? resolve(dirname(configPath), config.baseline) : undefined;
-  let baselineText: string | undefined;
-  if (baselinePath !== undefined) {
-    try {
-      baselineText = decodeText(readFileSync(baselinePath));
-    } catch {
-      if (options.baseline !== undefined || options.command === 'baseline') throw new UsageError(`cannot read the baseline ${relative(cwd, baselinePath) || baselinePath}`);
-    }
-  }
-  if (options.command === 'baseline' && baselineText === undefined) throw new UsageError('no baseline: pass --baseline FILE or set `baseline:` in .smsrc.yaml');
-  const baselineUri = baselinePath !== undefined ? DocUri(pathToFileURL(baselinePath).href) : undefined;
-  if (baselineUri && baselineText !== undefined && options.command !== 'baseline') workspace.setBaseline({ uri: baselineUri, version: 1, text: baselineText });
-  const selection = selectFiles(options.patterns, cwd, config.ignore, configPath !== undefined ? dirname(configPath) : cwd);
-  if (selection.unmatched.length > 0) throw new UsageError(`no files match ${selection.unmatched.map((p) => `"${p}"`).join(', ')}`);
-
-  const uris: DocUri[] = [];
-  for (const file of selection.files) {
-    if (isConfigFileName(file) || (baselinePath !== undefined && resolve(file) === baselinePath)) continue;
-    const uri = DocUri(pathToFileURL(file).href);
-    let text: string;
-    try {
-      text = decodeText(readFileSync(file));
-    } catch (error) {
-      stderr(`sms-lint: cannot read ${relative(cwd, file)}: ${error instanceof Error ? error.message : String(error)}\n`);
-      continue;
-    }
-    workspace.setFile(uri, 1, text);
-    uris.push(uri);
-  }
   workspace.update();
-  if (options.command === 'baseline' && baselineUri && baselineText !== undefined) return pruneBaseline(workspace, baselineUri, baselinePath ?? '', baselineText, cwd, stdout);
+  if (options.command === 'baseline' && baseline) return pruneBaseline(workspace, baseline.uri, baseline.path, baseline.text, cwd, stdout);
   for (const ruleError of workspace.ruleErrors) stderr(`sms-lint: rule ${ruleError.code} failed: ${options.debug ? ruleError.message : (ruleError.message.split('\n')[0] ?? '')}\n`);
 
   const pathOf = (uri: DocUri): string => toPosix(relative(cwd, fileURLToPath(uri))) || '.';
@@ -119,7 +76,7 @@ function lint(options: CliOptions, cwd: string, stdout: (text: string) => void, 
     workspace,
     pathOf,
     absolutePathOf: (uri) => fileURLToPath(uri),
-    uris: [...uris, ...(configUri ? [configUri] : []), ...(baselineUri && baselineText !== undefined ? [baselineUri] : [])],
+    uris: [...uris, ...(configUri ? [configUri] : []), ...(baseline ? [baseline.uri] : [])],
     quiet: options.quiet,
     toolName: 'sms-lint',
     toolVersion: VERSION,
@@ -183,14 +140,6 @@ function pruneBaseline(workspace: Workspace, baselineUri: DocUri, baselinePath: 
   }
   stdout(`sms-lint: ${relative(cwd, baselinePath) || baselinePath}: ${stale.length} of ${baseline.entries.length} accepted finding${baseline.entries.length === 1 ? '' : 's'} no longer matched and ${stale.length === 1 ? 'was' : 'were'} removed.\n`);
   return 0;
-}
-
-function directoryOf(path: string): string {
-  try {
-    return statSync(path).isDirectory() ? path : dirname(path);
-  } catch {
-    return dirname(path);
-  }
 }
 
 function localDate(date: Date): string {

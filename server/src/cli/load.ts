@@ -1,0 +1,77 @@
+// Reading a workspace from disk for the engine, shared by every CLI command: the nearest
+// .smsrc.yaml (or --config), the baseline of accepted findings, and the selected YAML files.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CONFIG_FILE_NAMES, DocUri, Workspace, defaultPack, isConfigFileName } from '../engine';
+import { UsageError, type CliOptions } from './args';
+import { findConfigFile, selectFiles } from './files';
+import { decodeText } from './decode';
+
+export interface LoadedWorkspace {
+  readonly workspace: Workspace;
+  /** The SMS and YAML files read (not the config or the baseline). */
+  readonly uris: readonly DocUri[];
+  readonly configUri: DocUri | undefined;
+  /** The baseline file, when one is configured and readable. */
+  readonly baseline: { readonly uri: DocUri; readonly path: string; readonly text: string } | undefined;
+}
+
+/**
+ * Builds the workspace for `options`. The baseline is applied unless `applyBaseline` is false
+ * (`sms-lint baseline --update` needs the findings it would hide).
+ */
+export function loadWorkspace(options: CliOptions, cwd: string, today: string, stderr: (text: string) => void, applyBaseline: boolean): LoadedWorkspace {
+  const firstTarget = resolve(cwd, options.patterns[0] ?? '.');
+  const configPath = options.noConfig ? undefined : options.config !== undefined ? resolve(cwd, options.config) : findConfigFile(directoryOf(firstTarget), CONFIG_FILE_NAMES);
+  const workspace = new Workspace({ pack: defaultPack(), today, ...(options.locale ? { locale: options.locale } : {}) });
+  let configUri: DocUri | undefined;
+  if (configPath !== undefined) {
+    let configText: string;
+    try {
+      configText = decodeText(readFileSync(configPath));
+    } catch {
+      throw new UsageError(`cannot read the configuration file ${relative(cwd, configPath) || configPath}`);
+    }
+    configUri = DocUri(pathToFileURL(configPath).href);
+    workspace.setConfig({ uri: configUri, version: 1, text: configText });
+    if (options.locale) workspace.setLocale(options.locale);
+  }
+  const config = workspace.config;
+  // The baseline of accepted findings: --baseline, else the config's `baseline` (relative to it).
+  const baselinePath = options.baseline !== undefined ? resolve(cwd, options.baseline) : config.baseline !== undefined && configPath !== undefined ? resolve(dirname(configPath), config.baseline) : undefined;
+  let baseline: LoadedWorkspace['baseline'];
+  if (baselinePath !== undefined) {
+    try {
+      baseline = { uri: DocUri(pathToFileURL(baselinePath).href), path: baselinePath, text: decodeText(readFileSync(baselinePath)) };
+    } catch {
+      if (options.baseline !== undefined || options.command === 'baseline') throw new UsageError(`cannot read the baseline ${relative(cwd, baselinePath) || baselinePath}`);
+    }
+  }
+  if (baseline && applyBaseline) workspace.setBaseline({ uri: baseline.uri, version: 1, text: baseline.text });
+  const selection = selectFiles(options.patterns, cwd, config.ignore, configPath !== undefined ? dirname(configPath) : cwd);
+  if (selection.unmatched.length > 0) throw new UsageError(`no files match ${selection.unmatched.map((p) => `"${p}"`).join(', ')}`);
+  const uris: DocUri[] = [];
+  for (const file of selection.files) {
+    if (isConfigFileName(file) || (baselinePath !== undefined && resolve(file) === baselinePath)) continue;
+    const uri = DocUri(pathToFileURL(file).href);
+    let text: string;
+    try {
+      text = decodeText(readFileSync(file));
+    } catch (error) {
+      stderr(`sms-lint: cannot read ${relative(cwd, file)}: ${error instanceof Error ? error.message : String(error)}\n`);
+      continue;
+    }
+    workspace.setFile(uri, 1, text);
+    uris.push(uri);
+  }
+  return { workspace, uris, configUri, baseline };
+}
+
+function directoryOf(path: string): string {
+  try {
+    return statSync(path).isDirectory() ? path : dirname(path);
+  } catch {
+    return dirname(path);
+  }
+}
