@@ -1,7 +1,8 @@
 // Paths and small helpers shared by the e2e scripts (setup.mjs, workbench.mjs, run.mjs,
 // run-electron.mjs). Plain Node ESM so it runs with the machine's Node 20 without a build step.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Repository root (this file lives in scripts/e2e/). */
@@ -89,4 +90,19 @@ export function codeServerVersions() {
 /** Seconds since `start` (a performance.now() value), formatted for logs. */
 export function since(start) {
   return `${((performance.now() - start) / 1000).toFixed(1)} s`;
+}
+
+/**
+ * A temp folder holding a copy of the workspace the suite opens (tests may change files): `--workspace`,
+ * else the repo's examples/, else an empty folder. Returns the temp root and the workspace folder.
+ */
+export function prepareWorkspace(workspaceArgument, prefix) {
+  const defaultWorkspace = join(ROOT, 'examples');
+  const source = workspaceArgument ? resolve(workspaceArgument) : existsSync(defaultWorkspace) ? defaultWorkspace : null;
+  if (source && !existsSync(source)) throw new Error(`--workspace ${source} does not exist`);
+  const tmp = mkdtempSync(join(tmpdir(), prefix));
+  const workspace = join(tmp, 'workspace', source ? basename(source) : 'empty');
+  mkdirSync(workspace, { recursive: true });
+  if (source) cpSync(source, workspace, { recursive: true });
+  return { tmp, workspace, source };
 }

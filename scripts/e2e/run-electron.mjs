@@ -6,13 +6,12 @@
 //
 // Usage: node scripts/e2e/run-electron.mjs [--grep PATTERN] [--workspace DIR] [--extension DIR]
 //                                          [--vscode-version VERSION] [--keep]
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { buildSuite } from './build.mjs';
-import { RESULT_MARKER, ROOT, SUITE_INDEX, since } from './common.mjs';
+import { RESULT_MARKER, ROOT, SUITE_INDEX, prepareWorkspace, since } from './common.mjs';
 
 /** The VS Code inside tools/code-server (code-server 4.139.1), so both runners test the same version. */
 const DEFAULT_VSCODE_VERSION = '1.139.1';
@@ -53,13 +52,13 @@ try {
 }
 
 // Same workspace rule as run.mjs: a temp copy of examples/ (or --workspace), else an empty folder.
-const defaultWorkspace = join(ROOT, 'examples');
-const workspaceSource = args.workspace ? resolve(args.workspace) : existsSync(defaultWorkspace) ? defaultWorkspace : null;
-if (workspaceSource && !existsSync(workspaceSource)) fail(`--workspace ${workspaceSource} does not exist`);
-const tmp = mkdtempSync(join(tmpdir(), 'sms-lint-e2e-electron-'));
-const workspace = join(tmp, 'workspace', workspaceSource ? basename(workspaceSource) : 'empty');
-mkdirSync(workspace, { recursive: true });
-if (workspaceSource) cpSync(workspaceSource, workspace, { recursive: true });
+let prepared;
+try {
+  prepared = prepareWorkspace(args.workspace, 'sms-lint-e2e-electron-');
+} catch (err) {
+  fail(err instanceof Error ? err.message : String(err));
+}
+const { tmp, workspace } = prepared;
 
 // Pass the extension host's output through, and pick up the counts index.ts logs.
 /** @type {{ passes: number, failures: number } | null} */

@@ -4,12 +4,11 @@
 //
 // Usage: node scripts/e2e/run.mjs [--vsix FILE.vsix | --extension DIR] [--grep PATTERN]
 //                                 [--workspace DIR] [--keep] [--timeout SECONDS] [--verbose]
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { buildSuite } from './build.mjs';
-import { RESULT_MARKER, ROOT, SUITE_INDEX, codeServerVersions, since } from './common.mjs';
+import { RESULT_MARKER, ROOT, SUITE_INDEX, prepareWorkspace, codeServerVersions, since } from './common.mjs';
 import { ensureSetup } from './setup.mjs';
 import { startWorkbench } from './workbench.mjs';
 
@@ -78,13 +77,13 @@ try {
 }
 
 // --- 2. temp dir with a copy of the workspace (tests may change files) -------------------------
-const defaultWorkspace = join(ROOT, 'examples');
-const workspaceSource = args.workspace ? resolve(args.workspace) : existsSync(defaultWorkspace) ? defaultWorkspace : null;
-if (workspaceSource && !existsSync(workspaceSource)) fail(`--workspace ${workspaceSource} does not exist`);
-const tmp = mkdtempSync(join(tmpdir(), 'sms-lint-e2e-'));
-const workspace = join(tmp, 'workspace', workspaceSource ? basename(workspaceSource) : 'empty');
-mkdirSync(workspace, { recursive: true });
-if (workspaceSource) cpSync(workspaceSource, workspace, { recursive: true });
+let prepared;
+try {
+  prepared = prepareWorkspace(args.workspace, 'sms-lint-e2e-');
+} catch (err) {
+  fail(err instanceof Error ? err.message : String(err));
+}
+const { tmp, workspace, source: workspaceSource } = prepared;
 log(`workspace ${workspace}${workspaceSource ? ` (copy of ${workspaceSource})` : ' (empty)'}`);
 
 // --- 3. memory: peak RSS / PSS of this process and everything below it ------------------------
