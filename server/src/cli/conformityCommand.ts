@@ -7,9 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { CliOptions } from './args';
 import { toPosix } from './files';
 import { loadWorkspace } from './load';
-import { buildConformityReport } from './conformity';
-import { formatConformityMarkdown } from './conformityMarkdown';
-import { formatConformityHtml } from './reportHtml';
+import { buildConformityReport, formatConformityHtml, formatConformityMarkdown } from '../engine/report';
 
 export function runConformityReport(options: CliOptions, cwd: string, today: string, toolVersion: string, stdout: (text: string) => void, stderr: (text: string) => void): number {
   const { workspace, uris } = loadWorkspace(options, cwd, today, stderr, true);

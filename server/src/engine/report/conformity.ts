@@ -1,8 +1,12 @@
 // The conformity report for a certification body's documentation review (stage 1): clause →
 // requirement → evidencing documents with their document control data → status, the register of
 // documented information (7.5.4 a–l), and a summary. Built once from an updated workspace; the
-// renderers (conformityMarkdown.ts, reportHtml.ts) are functions of this value only.
-import type { Contribution, CoverageCounts, DocUri, Finding, RequirementStatus, Workspace } from '../engine';
+// renderers (markdown.ts, html.ts) are functions of this value only. Pure, like the rest of the
+// engine: the CLI (`sms-lint report`) and the language server (`sms/conformityReport`) pass in the
+// date, the tool version and how a URI is shown as a path.
+import type { DocUri, Finding } from '../types';
+import type { Workspace } from '../workspace';
+import type { Contribution, CoverageCounts, RequirementStatus } from '../coverage/coverage';
 
 export interface ConformityDocument {
   readonly id: string;

@@ -1,7 +1,7 @@
 // The conformity report as one self-contained HTML page: inline CSS and SVG, no script, no font,
 // image or stylesheet from the network (auditors open it offline and print it).
 import { STATUS_LABEL, type ConformityDocument, type ConformityEvidence, type ConformityReport } from './conformity';
-import type { CoverageCounts, RequirementStatus } from '../engine';
+import type { CoverageCounts, RequirementStatus } from '../coverage/coverage';
 
 const COLORS: Readonly<Record<RequirementStatus, string>> = { evidenced: '#2e7d32', operated: '#00838f', partial: '#f9a825', missing: '#c62828' };
 const ORDER: readonly RequirementStatus[] = ['evidenced', 'operated', 'partial', 'missing'];
