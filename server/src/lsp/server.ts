@@ -24,20 +24,30 @@ import { canonicalUri, pathOf, Projects, type Project } from './projects';
 import { listYamlFiles, readText } from './disk';
 import { coverageTreeOf, createDocumentEditFor } from './coverageTree';
 import { registerFeatureHandlers } from './features';
+import { conformityReportOf } from './conformityReport';
 import {
+  ConformityReportRequest,
   CoverageTreeRequest,
   CreateDocumentRequest,
   DEFAULT_SETTINGS,
   RevalidateRequest,
   ScaffoldRequest,
+  ServerInfoRequest,
   StatusNotification,
   settingsFrom,
+  type ConformityReportParams,
+  type ConformityReportResult,
   type CoverageTreeParams,
   type CreateDocumentParams,
   type ScaffoldParams,
+  type ServerInfo,
   type SmsSettings,
   type StatusParams,
 } from '../shared/protocol';
+
+declare const __SMS_LINT_VERSION__: string;
+const VERSION = typeof __SMS_LINT_VERSION__ === 'string' ? __SMS_LINT_VERSION__ : '0.0.0';
+const STARTED_AT = new Date().toISOString();
 
 const RULE_DOCS_WEB = 'https://github.com/sms-lint/sms-lint/blob/main/docs/rules/';
 /** Time slice for one engine update before yielding to the event loop (requests stay responsive). */
@@ -60,6 +70,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // True until the first indexing of the workspace folders is done: the status must not say "ready"
   // while only the documents opened so far are known.
   let indexing = true;
+  /** Settles when the initial indexing of the workspace folders is done. */
+  let indexed: Promise<void> = Promise.resolve();
   /** From VS Code's display language (initializationOptions.displayLanguage or LSP `locale`). */
   let displayLocale: string | undefined;
   let updateTimer: NodeJS.Timeout | undefined;
@@ -98,7 +110,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'sms-language-server', version: '0.1.0' },
+      serverInfo: { name: 'sms-language-server', version: VERSION },
     };
   });
 
@@ -116,7 +128,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       for (const added of event.added) await indexFolder(projects.add(added.uri));
       scheduleUpdate(0);
     });
-    await indexAll();
+    indexed = indexAll();
+    await indexed;
   });
 
   async function pullSettings(): Promise<SmsSettings> {
@@ -462,6 +475,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     scheduleUpdate(0);
     return null;
   });
+
+  connection.onRequest(ConformityReportRequest, async (params: ConformityReportParams | undefined): Promise<ConformityReportResult | null> => {
+    await indexed;
+    const uri = params?.uri;
+    // A file of the project, or its folder (with or without the trailing slash).
+    const project = uri ? [canonicalUri(uri), canonicalUri(`${uri.replace(/\/$/, '')}/`)].map((candidate) => projects.projectFor(candidate)).find((p) => p.folderUri !== undefined) ?? projects.projectFor(canonicalUri(uri)) : pickProject(undefined);
+    if (!project) return null;
+    // Review dates are checked against today, as in `sms-lint report` (a server may run past midnight).
+    project.workspace.setToday(today());
+    if (project.workspace.needsUpdate) publish(project, project.workspace.update().changed);
+    return conformityReportOf(project, params?.format === 'markdown' ? 'markdown' : 'html', today(), VERSION);
+  });
+
+  connection.onRequest(ServerInfoRequest, (): ServerInfo => ({ name: 'sms-language-server', version: VERSION, pid: process.pid, startedAt: STARTED_AT }));
 
   function pickProject(folderUri: string | undefined): Project | undefined {
     if (folderUri) return projects.projectFor(canonicalUri(folderUri.endsWith('/') ? folderUri : `${folderUri}/`));

@@ -104,6 +104,35 @@ export const ScaffoldRequest = 'sms/scaffold';
 /** Re-reads every file of every workspace folder from disk. */
 export const RevalidateRequest = 'sms/revalidate';
 
+/**
+ * The conformity report of one project (workspace folder), as `sms-lint report` writes it: the same
+ * model and renderers, the project's config and baseline, today's date, and the editor's unsaved
+ * texts where documents are open.
+ */
+export interface ConformityReportParams {
+  readonly format: 'html' | 'markdown';
+  /** A file or folder of the project; the first folder with a manifest when absent. */
+  readonly uri?: string;
+}
+export interface ConformityReportResult {
+  readonly format: 'html' | 'markdown';
+  readonly text: string;
+  /** The workspace folder the report is for. */
+  readonly folderUri: string | undefined;
+  readonly hasManifest: boolean;
+}
+export const ConformityReportRequest = 'sms/conformityReport';
+
+/** What the running server is: its process id (shown in the SMS output; crash tests kill it), version and start time. */
+export interface ServerInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly pid: number;
+  /** ISO 8601 time the process started. */
+  readonly startedAt: string;
+}
+export const ServerInfoRequest = 'sms/serverInfo';
+
 /** Settings under `sms.*`, pulled per resource by the server. */
 export interface SmsSettings {
   readonly enable: boolean;
