@@ -5,12 +5,14 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CreateDocumentRequest, RevalidateRequest, ScaffoldRequest } from '../../server/src/shared/protocol';
 import type { RequirementTreeProvider, TreeNode } from './treeView';
 import type { RequirementDocuments } from './requirementDocuments';
+import type { ConformityReportView } from './conformityReport';
 
 export interface CommandContext {
   readonly client: () => LanguageClient | undefined;
   readonly tree: RequirementTreeProvider;
   readonly output: vscode.LogOutputChannel;
   readonly requirementDocuments: RequirementDocuments;
+  readonly report: ConformityReportView;
   readonly start: () => Promise<void>;
   readonly restart: () => Promise<void>;
 }
@@ -106,6 +108,15 @@ export function registerCommands(context: vscode.ExtensionContext, commands: Com
     } catch {
       await vscode.env.openExternal(vscode.Uri.parse(`https://github.com/sms-lint/sms-lint/blob/main/docs/rules/${code}.md`));
     }
+  });
+
+  register('sms.openConformityReport', () => commands.report.open());
+  register('sms.refreshConformityReport', () => commands.report.refresh());
+  // With `{ target: Uri }` (keybindings, other extensions, tests) it writes there without asking. A
+  // bare Uri (what menus pass: the active editor's resource) is ignored, so a menu never overwrites a file.
+  register('sms.exportConformityReport', (options?: unknown) => {
+    const target = typeof options === 'object' && options !== null && 'target' in options ? (options as { target: unknown }).target : undefined;
+    return commands.report.export(target instanceof vscode.Uri ? target : undefined);
   });
 
   register('sms.restartServer', () => commands.restart());

@@ -2,13 +2,14 @@
 // status item, commands and settings. No validation or coverage logic lives here: it renders what
 // the server computes.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, RevealOutputChannelOn, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, LanguageClient, State, TransportKind, RevealOutputChannelOn, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { isSmsText, isConfigDocument, SmsDocumentFilter } from './smsDocuments';
 import { RequirementTreeProvider } from './treeView';
 import { StatusView } from './status';
 import { registerCommands } from './commands';
 import { RequirementDocuments } from './requirementDocuments';
-import { StatusNotification, type StatusParams } from '../../server/src/shared/protocol';
+import { ConformityReportView } from './conformityReport';
+import { ServerInfoRequest, StatusNotification, type ServerInfo, type StatusParams } from '../../server/src/shared/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -17,6 +18,8 @@ export interface ExtensionApi {
   readonly client: () => LanguageClient | undefined;
   readonly tree: RequirementTreeProvider;
   readonly status: StatusView;
+  /** The conformity report panel (`SMS: Open Conformity Report`). */
+  readonly report: ConformityReportView;
   /** Resolves when the server has started and indexed the workspace once. */
   readonly ready: Promise<void>;
   /** How long `activate` took, in milliseconds (the server starts after it returns). */
@@ -35,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.workspace.registerTextDocumentContentProvider(RequirementDocuments.scheme, requirementDocuments),
   );
   let resolveReady: () => void = () => undefined;
+  let report: ConformityReportView | undefined;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
 
   const start = async (): Promise<void> => {
@@ -43,17 +47,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       output.info('sms.enable is false: the language server is not started.');
       return;
     }
-    client = createClient(context, output);
-    client.onNotification(StatusNotification, (params: StatusParams) => {
+    const started = createClient(context, output);
+    client = started;
+    // Handlers registered here survive restarts of the server (the client re-registers them).
+    started.onNotification(StatusNotification, (params: StatusParams) => {
       status.update(params);
       tree.refresh();
+      report?.scheduleRefresh();
       if (!params.indexing) resolveReady();
     });
-    await client.start();
-    output.info('SMS language server started.');
+    // Every start and every restart after a crash: say which server process is running.
+    started.onDidChangeState((event) => {
+      if (event.newState === State.Running) void logServer(started, output);
+      else if (event.newState === State.Stopped && client === started) output.warn('SMS language server stopped.');
+    });
+    await started.start();
   };
+  report = new ConformityReportView(() => client, start, output);
+  context.subscriptions.push(report);
 
-  registerCommands(context, { client: () => client, tree, output, requirementDocuments, start, restart: async () => {
+  registerCommands(context, { client: () => client, tree, output, requirementDocuments, report, start, restart: async () => {
     if (client) {
       await client.stop();
       client = undefined;
@@ -90,7 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   );
   const activationMs = performance.now() - activationStarted;
   output.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { client: () => client, tree, status, ready, activationMs };
+  return { client: () => client, tree, status, report, ready, activationMs };
 }
 
 export async function deactivate(): Promise<void> {
@@ -116,11 +129,41 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // The server follows VS Code's display language unless sms.locale says otherwise.
     initializationOptions: { ...vscode.workspace.getConfiguration('sms'), displayLanguage: vscode.env.language },
-    // The default restart policy restarts a crashed server (up to 4 times in 3 minutes); open
-    // documents are re-sent from the editor's buffers, so no typed text is lost.
     middleware: filter.middleware(() => client),
+    // Restart policy (docs/reliability.md): a server that dies is restarted at once, up to
+    // MAX_RESTARTS times in 3 minutes; the next crash in that window stops it and says so. The
+    // documents open in the editor are sent again (didOpen with the buffers' text, saved or not),
+    // so no typed text is lost and diagnostics come back for the unsaved text.
+    // test/e2e/restart.test.ts kills the server with SIGKILL and checks exactly that.
+    errorHandler: restartPolicy(() => defaults, output),
   };
-  return new LanguageClient('sms', 'SMS (ISO/IEC 20000)', serverOptions, clientOptions);
+  const languageClient = new LanguageClient('sms', 'SMS (ISO/IEC 20000)', serverOptions, clientOptions);
+  const defaults = languageClient.createDefaultErrorHandler(MAX_RESTARTS);
+  return languageClient;
+}
+
+const MAX_RESTARTS = 4;
+
+/** vscode-languageclient's default handler (restart up to `MAX_RESTARTS` times in 3 minutes), logged. */
+function restartPolicy(defaults: () => ErrorHandler, output: vscode.LogOutputChannel): ErrorHandler {
+  return {
+    error: (error, message, count) => defaults().error(error, message, count),
+    closed: async () => {
+      const result = await defaults().closed();
+      if (result.action === CloseAction.Restart) output.warn('The SMS language server stopped unexpectedly; restarting it. Open documents are sent again from the editor.');
+      else output.error(`The SMS language server stopped unexpectedly and is not restarted again (more than ${MAX_RESTARTS} restarts in 3 minutes). Run "SMS: Restart language server" after looking at this log.`);
+      return result;
+    },
+  };
+}
+
+async function logServer(languageClient: LanguageClient, output: vscode.LogOutputChannel): Promise<void> {
+  try {
+    const info = await languageClient.sendRequest<ServerInfo>(ServerInfoRequest, null);
+    output.info(`SMS language server ${info.version} running (process ${info.pid}).`);
+  } catch {
+    output.info('SMS language server running.');
+  }
 }
 
 /** True when some YAML file of the workspace carries the SMS header (or a .smsrc.yaml exists). */

@@ -70,8 +70,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // True until the first indexing of the workspace folders is done: the status must not say "ready"
   // while only the documents opened so far are known.
   let indexing = true;
-  /** Settles when the initial indexing of the workspace folders is done. */
-  let indexed: Promise<void> = Promise.resolve();
+  /** Settles when the initial indexing of the workspace folders is done (requests that need the whole workspace wait for it). */
+  let markIndexed: () => void = () => undefined;
+  const indexed = new Promise<void>((resolveIndexed) => (markIndexed = resolveIndexed));
   /** From VS Code's display language (initializationOptions.displayLanguage or LSP `locale`). */
   let displayLocale: string | undefined;
   let updateTimer: NodeJS.Timeout | undefined;
@@ -115,21 +116,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(async () => {
-    if (supportsWatchedFilesRegistration) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
-    }
-    if (supportsConfiguration) settings = await pullSettings();
-    applySettings();
-    connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
-      for (const removed of event.removed) {
-        const project = projects.remove(removed.uri);
-        if (project) for (const uri of project.workspace.fileUris()) connection.sendDiagnostics({ uri: clientUriOf(uri), diagnostics: [] });
+    try {
+      if (supportsWatchedFilesRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
       }
-      for (const added of event.added) await indexFolder(projects.add(added.uri));
-      scheduleUpdate(0);
-    });
-    indexed = indexAll();
-    await indexed;
+      if (supportsConfiguration) settings = await pullSettings();
+      applySettings();
+      connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+        for (const removed of event.removed) {
+          const project = projects.remove(removed.uri);
+          if (project) for (const uri of project.workspace.fileUris()) connection.sendDiagnostics({ uri: clientUriOf(uri), diagnostics: [] });
+        }
+        for (const added of event.added) await indexFolder(projects.add(added.uri));
+        scheduleUpdate(0);
+      });
+      await indexAll();
+    } finally {
+      markIndexed();
+    }
   });
 
   async function pullSettings(): Promise<SmsSettings> {

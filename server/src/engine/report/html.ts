@@ -92,6 +92,7 @@ const EVIDENCE_HEAD = '<th>Document</th><th>Version</th><th>Owner</th><th>Approv
 const CSS = `
 :root { --fg: #1b1f23; --muted: #5f6b76; --line: #d0d7de; }
 * { box-sizing: border-box; }
+html { background: #fff; color-scheme: light; }
 body { font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans KR", sans-serif; color: var(--fg); margin: 0 auto; max-width: 1200px; padding: 24px; }
 h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 19px; margin: 28px 0 8px; border-bottom: 2px solid var(--fg); padding-bottom: 4px; }
 h3 { font-size: 15px; margin: 18px 0 6px; } code { font: 12px ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
