@@ -30,6 +30,16 @@ function listFiles(dir, predicate) {
   return out;
 }
 
+/** `iso20000-1-2018.<locale>.yaml` files of schemas/standards/, parsed, by locale. */
+function catalogueTranslations(dir) {
+  const out = {};
+  for (const name of existsSync(dir) ? readdirSync(dir).sort() : []) {
+    const match = /^iso20000-1-2018\.([a-z]{2}(?:-[A-Za-z]{2,4})?)\.yaml$/.exec(name);
+    if (match) out[match[1]] = parseYaml(readFileSync(join(dir, name), 'utf8'));
+  }
+  return out;
+}
+
 const packPlugin = {
   name: 'sms-pack',
   setup(build) {
@@ -59,6 +69,8 @@ const packPlugin = {
         // The catalogue is YAML in the repository (readable, commented) and JSON in the bundle (fast to load).
         `export const catalogueData = ${JSON.stringify(parseYaml(readOptional(join(schemaDir, 'standards', 'iso20000-1-2018.yaml')) ?? '{}'))};`,
         `export const evidenceData = ${JSON.stringify(parseYaml(readOptional(join(schemaDir, 'standards', 'iso20000-1-2018.evidence.yaml')) ?? '{}'))};`,
+        // Translations of the catalogue's texts, one file per locale: iso20000-1-2018.<locale>.yaml.
+        `export const catalogueTranslations = ${JSON.stringify(catalogueTranslations(join(schemaDir, 'standards')))};`,
         `export const templates = ${JSON.stringify(templates)};`,
         `export const templateIndexText = ${JSON.stringify(readOptional(join(templateDir, 'index.yaml')))};`,
         `export const messageBundles = ${JSON.stringify(messageBundles)};`,

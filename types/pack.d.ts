@@ -5,6 +5,7 @@ declare module 'sms-pack:data' {
   export const catalogueSchema: unknown;
   export const catalogueData: unknown;
   export const evidenceData: unknown;
+  export const catalogueTranslations: Readonly<Record<string, unknown>>;
   export const templates: Readonly<Record<string, string>>;
   export const templateIndexText: string | undefined;
   export const messageBundles: Readonly<Record<string, Readonly<Record<string, string>>>>;

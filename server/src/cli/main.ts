@@ -17,6 +17,7 @@ import { formatSarif } from './format/sarif';
 import { formatJunit } from './format/junit';
 import { formatGithub } from './format/github';
 import { formatMarkdown } from './format/markdown';
+import { outputTextOf, pluralS, type OutputText } from './format/text';
 import { runConformityReport } from './conformityCommand';
 import { lintWithCache } from './cache';
 
@@ -68,7 +69,8 @@ function lint(options: CliOptions, cwd: string, stdout: (text: string) => void, 
   const config = workspace.config;
   workspace.update();
   if (options.command === 'baseline' && baseline) return pruneBaseline(workspace, baseline.uri, baseline.path, baseline.text, cwd, stdout);
-  for (const ruleError of workspace.ruleErrors) stderr(`sms-lint: rule ${ruleError.code} failed: ${options.debug ? ruleError.message : (ruleError.message.split('\n')[0] ?? '')}\n`);
+  const t = outputTextOf(workspace);
+  for (const ruleError of workspace.ruleErrors) stderr(`${t.format('cli.ruleFailed', 'sms-lint: rule {code} failed: {message}', { code: ruleError.code, message: options.debug ? ruleError.message : (ruleError.message.split('\n')[0] ?? '') })}\n`);
 
   const pathOf = (uri: DocUri): string => toPosix(relative(cwd, fileURLToPath(uri))) || '.';
   const smsFiles = uris.filter((uri) => workspace.parsed(uri)?.isSms).length;
@@ -84,7 +86,7 @@ function lint(options: CliOptions, cwd: string, stdout: (text: string) => void, 
     today,
   });
   const useColor = options.output === undefined && (options.color ?? (isTty && !process.env['NO_COLOR']));
-  const text = render(options, report, useColor, pathToFileURL(cwd).href);
+  const text = render(options, report, useColor, pathToFileURL(cwd).href, t);
   if (options.output !== undefined) {
     const outputPath = resolve(cwd, options.output);
     mkdirSync(dirname(outputPath), { recursive: true });
@@ -94,20 +96,23 @@ function lint(options: CliOptions, cwd: string, stdout: (text: string) => void, 
   const minCoverage = options.minCoverage ?? config.minCoverage;
   if (report.counts.error > 0) return 1;
   if (options.maxWarnings !== undefined && report.counts.warning > options.maxWarnings) {
-    if (options.format === 'stylish' && options.output === undefined) stdout(`sms-lint found too many warnings (maximum: ${options.maxWarnings}).\n`);
+    if (options.format === 'stylish' && options.output === undefined) stdout(`${t.format('cli.maxWarnings', 'sms-lint found too many warnings (maximum: {max}).', { max: options.maxWarnings })}\n`);
     return 1;
   }
   if (minCoverage !== undefined && smsFiles > 0 && (!report.hasManifest || report.coverage.percent < minCoverage)) {
-    stderr(`sms-lint: coverage ${report.hasManifest ? `${report.coverage.percent.toFixed(1)} %` : 'cannot be computed (no manifest)'} is below the minimum of ${minCoverage} %\n`);
+    const line = report.hasManifest
+      ? t.format('cli.minCoverage', 'sms-lint: coverage {percent} % is below the minimum of {min} %', { percent: report.coverage.percent.toFixed(1), min: minCoverage })
+      : t.format('cli.minCoverageNoManifest', 'sms-lint: coverage cannot be computed (no manifest) is below the minimum of {min} %', { min: minCoverage });
+    stderr(`${line}\n`);
     return 1;
   }
   return 0;
 }
 
-function render(options: CliOptions, report: LintReport, useColor: boolean, baseUri: string): string {
+function render(options: CliOptions, report: LintReport, useColor: boolean, baseUri: string, t: OutputText): string {
   switch (options.format) {
     case 'json':
-      return formatJson(report);
+      return formatJson(report, t);
     case 'sarif':
       return formatSarif(report, baseUri);
     case 'junit':
@@ -115,9 +120,9 @@ function render(options: CliOptions, report: LintReport, useColor: boolean, base
     case 'github':
       return formatGithub(report);
     case 'markdown':
-      return formatMarkdown(report);
+      return formatMarkdown(report, t);
     case 'stylish':
-      return formatStylish(report, colors(useColor));
+      return formatStylish(report, colors(useColor), t);
   }
 }
 
@@ -138,7 +143,12 @@ function pruneBaseline(workspace: Workspace, baselineUri: DocUri, baselinePath: 
     }
     writeFileSync(baselinePath, next);
   }
-  stdout(`sms-lint: ${relative(cwd, baselinePath) || baselinePath}: ${stale.length} of ${baseline.entries.length} accepted finding${baseline.entries.length === 1 ? '' : 's'} no longer matched and ${stale.length === 1 ? 'was' : 'were'} removed.\n`);
+  const summary = outputTextOf(workspace).format('cli.baselinePruned', `sms-lint: {path}: {stale} of {total} accepted finding${pluralS(baseline.entries.length)} no longer matched and ${stale.length === 1 ? 'was' : 'were'} removed.`, {
+    path: relative(cwd, baselinePath) || baselinePath,
+    stale: stale.length,
+    total: baseline.entries.length,
+  });
+  stdout(`${summary}\n`);
   return 0;
 }
 

@@ -10,7 +10,7 @@ import { SchemaSet } from './schema/schemaSet';
 import { toSchemaProblems } from './schema/schemaProblems';
 import { extractFacts, entityKey, type DocumentFacts } from './index/facts';
 import { EMPTY_FILE_FACTS, WorkspaceIndex, type FileFacts, type IndexChange } from './index/workspaceIndex';
-import { Catalogue } from './coverage/catalogue';
+import { Catalogue, type CatalogueText } from './coverage/catalogue';
 import { CoverageIndex, documentCoverage, type CoverageReport, type DocumentCoverageFacts } from './coverage/coverage';
 import { MANIFEST_KIND } from './coverage/manifest';
 import { configFromValue, CONFIG_SCHEMA_ID, DEFAULT_CONFIG, type EngineConfig } from './config/config';
@@ -114,6 +114,11 @@ export class Workspace {
     return this.messages.locale;
   }
 
+  /** The catalogue's titles and paraphrases in the workspace's locale. */
+  get catalogueText(): CatalogueText {
+    return this.catalogue.textIn(this.messages.locale);
+  }
+
   /** Sets or replaces the text of a file. Cheap: the work happens in `update`. */
   setFile(uri: DocUri, version: number, text: string): void {
     const state = this.files.get(uri);
@@ -161,7 +166,7 @@ export class Workspace {
     const offOf = (config: EngineConfig): string => [...config.severities].filter(([, v]) => v === 'off').map(([k]) => k).sort().join();
     const offChanged = offOf(value) !== offOf(this.configValue);
     this.configValue = value;
-    this.messages = this.messagesFor(undefined);
+    this.setMessages(this.messagesFor(undefined));
     this.severityChanged = true;
     if (offChanged) this.rulesChanged();
     else if (limitsChanged) for (const uri of this.files.keys()) this.invalidate(uri);
@@ -195,8 +200,17 @@ export class Workspace {
   setLocale(locale: string | undefined): void {
     const messages = this.messagesFor(locale);
     if (messages.locale === this.messages.locale) return;
-    this.messages = messages;
+    this.setMessages(messages);
     this.severityChanged = true;
+  }
+
+  /**
+   * Messages are formatted when findings are finalized, but workspace rules quote the catalogue's texts
+   * (titles, paraphrases) in their arguments: a new locale runs them again.
+   */
+  private setMessages(messages: Messages): void {
+    if (messages.locale !== this.messages.locale) this.everything = true;
+    this.messages = messages;
   }
 
   setToday(today: string): void {
@@ -537,6 +551,8 @@ export class Workspace {
         index: this.index,
         coverage: this.coverage,
         catalogue: this.catalogue,
+        catalogueText: this.catalogueText,
+        format: (key, template, args) => this.messages.format(key, template, args),
         templates: this.pack.templates,
         schemas: this.schemas,
         skeleton: this.skeletonContext(),
@@ -707,7 +723,7 @@ function compiledPack(pack: StandardPack): { schemas: SchemaSet; catalogue: Cata
   if (cached) return cached;
   const schemaSet = SchemaSet.create([...pack.schemas, pack.configSchema], pack.validators);
   if (!schemaSet.ok) throw new Error(`The bundled schemas do not compile: ${schemaSet.error}`);
-  const compiled = { schemas: schemaSet.value, catalogue: Catalogue.fromData(pack.catalogue, pack.evidence) };
+  const compiled = { schemas: schemaSet.value, catalogue: Catalogue.fromData(pack.catalogue, pack.evidence, [], pack.catalogueTranslations) };
   compiledPacks.set(pack, compiled);
   return compiled;
 }

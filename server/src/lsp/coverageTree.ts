@@ -9,6 +9,8 @@ import { createDocumentFix } from '../engine/features/createDocument';
 export function coverageTreeOf(project: Project, clientUriOf: (uri: DocUri) => string): CoverageTree {
   const workspace = project.workspace;
   const report = workspace.coverageReport();
+  // Titles and paraphrases in the workspace's locale (ids, statuses and levels stay data).
+  const text = workspace.catalogueText;
   const locate = (uri: DocUri, span: { start: number; end: number }): LocationDto => {
     const lines = workspace.lines(uri);
     const range = lines ? toRange(lines, span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -39,21 +41,21 @@ export function coverageTreeOf(project: Project, clientUriOf: (uri: DocUri) => s
       children.push(childId === subclause.subclause.id ? subclauseNode(subclause) : headingNode(childId, under));
     }
     const counts = sumCounts(children.map((child) => child.counts));
-    return { kind: 'heading', id, title: workspace.catalogue.titleOf(id) ?? id, status: statusOf(counts), counts, children };
+    return { kind: 'heading', id, title: text.title(id) ?? id, status: statusOf(counts), counts, children };
   }
 
   function subclauseNode(subclause: SubclauseCoverage): SubclauseNode {
     return {
       kind: 'subclause',
       id: subclause.subclause.id,
-      title: subclause.subclause.title,
+      title: text.title(subclause.subclause.id) ?? subclause.subclause.title,
       status: subclause.status,
       counts: subclause.counts,
       confidence: subclause.subclause.confidence,
       hasTemplate: workspace.templates.bySubclause.has(subclause.subclause.id),
       requirements: subclause.requirements.map((requirement) => ({
         id: requirement.requirement.id,
-        text: requirement.requirement.text,
+        text: text.requirement(requirement.requirement),
         status: requirement.status,
         documentedInformation: requirement.requirement.documentedInformation,
         confidence: requirement.requirement.confidence,

@@ -1,8 +1,9 @@
 // Machine-readable output, stable within v1: every finding, and the full coverage (every
 // requirement with its status and evidence locations).
 import type { LintReport } from '../report';
+import { ENGLISH, type OutputText } from './text';
 
-export function toJson(report: LintReport): unknown {
+export function toJson(report: LintReport, t: OutputText = ENGLISH): unknown {
   return {
     tool: { name: report.toolName, version: report.toolVersion },
     formatVersion: 1,
@@ -34,29 +35,38 @@ export function toJson(report: LintReport): unknown {
         ...(finding.related.length > 0 ? { related: finding.related } : {}),
       })),
     })),
-    coverage: report.hasManifest ? coverageJson(report) : null,
+    coverage: report.hasManifest ? coverageJson(report, t) : null,
   };
 }
 
-export function coverageJson(report: LintReport): unknown {
+/**
+ * Ids, titles and texts stay English (stable for tools); in another locale, `locale` and the localized
+ * `localTitle` / `localText` are added next to them.
+ */
+export function coverageJson(report: LintReport, t: OutputText = ENGLISH): unknown {
   const coverage = report.coverage;
+  const local = t.catalogue;
   return {
+    ...(local ? { locale: local.locale } : {}),
     standard: coverage.standardId,
     percent: coverage.percent,
     counts: coverage.counts,
     clauses: coverage.clauses.map((clause) => ({
       id: clause.id,
       title: clause.title,
+      ...(local ? { localTitle: local.title(clause.id) ?? clause.title } : {}),
       counts: clause.counts,
       subclauses: clause.subclauses.map((subclause) => ({
         id: subclause.subclause.id,
         title: subclause.subclause.title,
+        ...(local ? { localTitle: local.title(subclause.subclause.id) ?? subclause.subclause.title } : {}),
         status: subclause.status,
         confidence: subclause.subclause.confidence,
         counts: subclause.counts,
         requirements: subclause.requirements.map((requirement) => ({
           id: requirement.requirement.id,
           text: requirement.requirement.text,
+          ...(local ? { localText: local.requirement(requirement.requirement) } : {}),
           status: requirement.status,
           documentedInformation: requirement.requirement.documentedInformation,
           confidence: requirement.requirement.confidence,
@@ -67,6 +77,6 @@ export function coverageJson(report: LintReport): unknown {
   };
 }
 
-export function formatJson(report: LintReport): string {
-  return `${JSON.stringify(toJson(report), null, 2)}\n`;
+export function formatJson(report: LintReport, t: OutputText = ENGLISH): string {
+  return `${JSON.stringify(toJson(report, t), null, 2)}\n`;
 }

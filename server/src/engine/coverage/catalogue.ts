@@ -77,6 +77,74 @@ export type ClaimTarget =
   | { readonly kind: 'requirement'; readonly requirement: Requirement; readonly subclause: Subclause }
   | { readonly kind: 'subclause' | 'paragraph' | 'heading'; readonly subclauses: readonly Subclause[] };
 
+/**
+ * The catalogue's texts in another language (schemas/standards/<catalogue>.<locale>.yaml, validated by
+ * schemas/standards/translation.schema.json), keyed by the catalogue's ids.
+ */
+export interface CatalogueTranslation {
+  readonly locale: string;
+  readonly copyright: string | undefined;
+  /** Heading and subclause id → title. */
+  readonly titles: ReadonlyMap<string, string>;
+  /** Subclause id → summary. */
+  readonly summaries: ReadonlyMap<string, string>;
+  /** Requirement id → paraphrase. */
+  readonly requirements: ReadonlyMap<string, string>;
+  /** Requirement id → note. */
+  readonly notes: ReadonlyMap<string, string>;
+  readonly confidence: Readonly<Partial<Record<Confidence, string>>>;
+  readonly documentedInformation: Readonly<Partial<Record<DocumentedInformation, string>>>;
+}
+
+/**
+ * The texts of the catalogue in one locale: what the editor, the rule messages and the CLI show. Falls
+ * back to the English catalogue for any id the translation lacks (and for the locale `en`).
+ */
+export class CatalogueText {
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly translation: CatalogueTranslation | undefined,
+  ) {}
+
+  /** `en` when there is no translation. */
+  get locale(): string {
+    return this.translation?.locale ?? 'en';
+  }
+
+  /** The title of a heading or subclause id. */
+  title(id: string): string | undefined {
+    return this.translation?.titles.get(id) ?? this.catalogue.titleOf(id);
+  }
+
+  summary(subclause: Subclause): string | undefined {
+    return this.translation?.summaries.get(subclause.id) ?? subclause.summary;
+  }
+
+  /** The requirement's paraphrase. */
+  requirement(requirement: Requirement): string {
+    return this.translation?.requirements.get(requirement.id) ?? requirement.text;
+  }
+
+  note(requirement: Requirement): string | undefined {
+    if (requirement.note === undefined) return undefined;
+    return this.translation?.notes.get(requirement.id) ?? requirement.note;
+  }
+
+  /** How a confidence level is named (the level itself in English). */
+  confidence(level: Confidence): string {
+    return this.translation?.confidence[level] ?? level;
+  }
+
+  /** How a documented-information level is named (the level itself in English). */
+  documentedInformation(level: DocumentedInformation): string {
+    return this.translation?.documentedInformation[level] ?? level;
+  }
+
+  copyright(): string {
+    return this.translation?.copyright ?? this.catalogue.copyright;
+  }
+}
+
 export class Catalogue {
   readonly headings: ReadonlyMap<string, Heading>;
   readonly subclauses: readonly Subclause[];
@@ -95,7 +163,9 @@ export class Catalogue {
     readonly previousEditionGroups: readonly PreviousEditionGroup[],
     /** Problems met while reading the catalogue (empty for the bundled one; a test asserts it). */
     readonly problems: readonly string[],
+    translations: readonly CatalogueTranslation[] = [],
   ) {
+    this.translations = new Map(translations.map((translation) => [translation.locale, translation]));
     this.headings = new Map(headings.map((heading) => [heading.id, heading]));
     this.subclauses = subclauses;
     this.subclauseById = new Map(subclauses.map((subclause) => [subclause.id, subclause]));
@@ -116,6 +186,22 @@ export class Catalogue {
     this.requirementById = requirements;
     this.paragraphToSubclause = paragraphs;
     this.alternativesByKind = byKind;
+  }
+
+  private readonly translations: ReadonlyMap<string, CatalogueTranslation>;
+  private readonly texts = new Map<string, CatalogueText>();
+
+  /** The catalogue's texts in `locale`; English where the locale has no translation. */
+  textIn(locale: string): CatalogueText {
+    const key = this.translations.has(locale) ? locale : 'en';
+    let text = this.texts.get(key);
+    if (!text) this.texts.set(key, (text = new CatalogueText(this, this.translations.get(key))));
+    return text;
+  }
+
+  /** Locales with a translation of the catalogue's texts. */
+  get translatedLocales(): readonly string[] {
+    return [...this.translations.keys()];
   }
 
   get requirementCount(): number {
@@ -187,8 +273,8 @@ export class Catalogue {
     return Catalogue.fromData(root, evidenceRoot, problems);
   }
 
-  /** From parsed values (the bundled pack holds the catalogue as JSON). */
-  static fromData(catalogueValue: unknown, evidenceValue: unknown, problems: string[] = []): Catalogue {
+  /** From parsed values (the bundled pack holds the catalogue as JSON); `translations` by locale. */
+  static fromData(catalogueValue: unknown, evidenceValue: unknown, problems: string[] = [], translations: Readonly<Record<string, unknown>> = {}): Catalogue {
     const root = isJsonObject(catalogueValue) ? catalogueValue : {};
     const evidenceRoot = isJsonObject(evidenceValue) ? evidenceValue : {};
     if (!isJsonObject(catalogueValue)) problems.push('catalogue: not a mapping');
@@ -262,8 +348,48 @@ export class Catalogue {
       previousEditionClauses,
       previousEditionGroups,
       problems,
+      Object.entries(translations).flatMap(([locale, value]) => parseTranslation(locale, value, problems)),
     );
   }
+}
+
+/** A translation file's values; entries that are not text are skipped and reported. */
+function parseTranslation(locale: string, value: unknown, problems: string[]): CatalogueTranslation[] {
+  if (!isJsonObject(value)) {
+    problems.push(`translation ${locale}: not a mapping`);
+    return [];
+  }
+  const texts = (key: string): Map<string, string> => {
+    const out = new Map<string, string>();
+    const entries = value[key];
+    if (entries === undefined) return out;
+    if (!isJsonObject(entries)) {
+      problems.push(`translation ${locale}: ${key} is not a mapping`);
+      return out;
+    }
+    for (const [id, text] of Object.entries(entries)) {
+      if (typeof text === 'string' && text.length > 0) out.set(id, text);
+      else problems.push(`translation ${locale}: ${key} entry ${id} ignored`);
+    }
+    return out;
+  };
+  const labels = isJsonObject(value['labels']) ? value['labels'] : {};
+  const labelsOf = (key: string): Record<string, string> => {
+    const entries = labels[key];
+    return isJsonObject(entries) ? Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) : {};
+  };
+  return [
+    {
+      locale: asString(value['locale']) ?? locale,
+      copyright: asString(value['copyright']),
+      titles: texts('titles'),
+      summaries: texts('summaries'),
+      requirements: texts('requirements'),
+      notes: texts('notes'),
+      confidence: labelsOf('confidence'),
+      documentedInformation: labelsOf('documentedInformation'),
+    },
+  ];
 }
 
 function parseAlternative(value: unknown, requirementId: string, problems: string[]): EvidenceAlternative[] {

@@ -14,6 +14,7 @@ export function codeLenses(workspace: Workspace, uri: DocUri): CodeLensEntry[] {
   const file = workspace.parsed(uri);
   if (!file) return [];
   const report = workspace.coverageReport();
+  const text = workspace.catalogueText;
   const out: CodeLensEntry[] = [];
   for (const document of file.documents) {
     const kindSchema = document.kind ? workspace.schemas.kind(document.kind) : undefined;
@@ -23,7 +24,7 @@ export function codeLenses(workspace: Workspace, uri: DocUri): CodeLensEntry[] {
       if (!target) continue;
       if (target.kind === 'requirement') {
         const status = report.requirement(target.requirement.id)?.status ?? 'missing';
-        out.push({ span: claim.span, title: `${target.requirement.id} (${target.subclause.title}) — ${status}`, clauseRef: claim.ref });
+        out.push({ span: claim.span, title: `${target.requirement.id} (${text.title(target.subclause.id) ?? target.subclause.title}) — ${workspace.formatMessage(`ui.status.${status}`, status)}`, clauseRef: claim.ref });
         continue;
       }
       let covered = 0;
@@ -35,8 +36,8 @@ export function codeLenses(workspace: Workspace, uri: DocUri): CodeLensEntry[] {
         total += counts.total;
       }
       const first = target.subclauses[0];
-      const title = target.kind === 'heading' ? `${claim.ref} ${workspace.catalogue.titleOf(claim.ref) ?? ''}` : `${first?.id ?? claim.ref} ${first?.title ?? ''}`;
-      out.push({ span: claim.span, title: `${title.trim()} — ${covered}/${total} requirements evidenced`, clauseRef: claim.ref });
+      const title = target.kind === 'heading' ? `${claim.ref} ${text.title(claim.ref) ?? ''}` : `${first?.id ?? claim.ref} ${(first && text.title(first.id)) ?? ''}`;
+      out.push({ span: claim.span, title: `${title.trim()} — ${workspace.formatMessage('ui.hover.counts', '{covered}/{total} requirements evidenced', { covered, total })}`, clauseRef: claim.ref });
     }
   }
   return out;

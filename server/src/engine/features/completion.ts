@@ -184,17 +184,21 @@ function valueEntries(workspace: Workspace, schema: SchemaNode, replace: Span): 
 function claimEntries(workspace: Workspace, replace: Span): CompletionEntry[] {
   const out: CompletionEntry[] = [];
   const report = workspace.coverageReport();
+  // Titles and paraphrases in the workspace's locale; ids and statuses stay as written in YAML.
+  const text = workspace.catalogueText;
   for (const subclause of workspace.catalogue.subclauses) {
     const coverage = report.subclause(subclause.id);
-    const counts = coverage ? `${coverage.counts.evidenced + coverage.counts.operated}/${coverage.counts.total} evidenced` : '';
-    out.push(entry(subclause.id, 'clause', `${subclause.title}${counts ? ` · ${counts}` : ''}`, subclause.summary, JSON.stringify(subclause.id), replace, `0${sortableId(subclause.id)}`, false, subclause.id));
+    const title = text.title(subclause.id) ?? subclause.title;
+    const counts = coverage ? workspace.formatMessage('ui.completion.evidenced', '{covered}/{total} evidenced', { covered: coverage.counts.evidenced + coverage.counts.operated, total: coverage.counts.total }) : '';
+    out.push(entry(subclause.id, 'clause', `${title}${counts ? ` · ${counts}` : ''}`, text.summary(subclause), JSON.stringify(subclause.id), replace, `0${sortableId(subclause.id)}`, false, subclause.id));
     for (const requirement of subclause.requirements) {
-      out.push(entry(requirement.id, 'clause', `${subclause.title} · ${report.requirement(requirement.id)?.status ?? ''}`, requirement.text, JSON.stringify(requirement.id), replace, `1${sortableId(requirement.id)}`, false, requirement.id));
+      const status = report.requirement(requirement.id)?.status;
+      out.push(entry(requirement.id, 'clause', `${title} · ${status ? workspace.formatMessage(`ui.status.${status}`, status) : ''}`, text.requirement(requirement), JSON.stringify(requirement.id), replace, `1${sortableId(requirement.id)}`, false, requirement.id));
     }
   }
   for (const heading of workspace.catalogue.headings.values()) {
     if (workspace.catalogue.subclause(heading.id)) continue;
-    out.push(entry(heading.id, 'clause', `${heading.title} (every subclause under it)`, undefined, JSON.stringify(heading.id), replace, `2${sortableId(heading.id)}`, false, heading.id));
+    out.push(entry(heading.id, 'clause', workspace.formatMessage('ui.completion.heading', '{title} (every subclause under it)', { title: text.title(heading.id) ?? heading.title }), undefined, JSON.stringify(heading.id), replace, `2${sortableId(heading.id)}`, false, heading.id));
   }
   return out;
 }

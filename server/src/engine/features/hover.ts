@@ -7,7 +7,7 @@ import { nodeAt } from './position';
 import { schemaAt } from '../schema/schemaProblems';
 import { entityAt } from './navigation';
 import type { Contribution, RequirementCoverage, RequirementStatus } from '../coverage/coverage';
-import type { Subclause } from '../coverage/catalogue';
+import type { Confidence, DocumentedInformation, Subclause } from '../coverage/catalogue';
 import { extractFacts } from '../index/facts';
 
 export interface HoverResult {
@@ -59,33 +59,44 @@ export function hover(workspace: Workspace, uri: DocUri, offset: number): HoverR
   return undefined;
 }
 
-/** The hover for a claim such as `8.6.1`, `8.6.1-b`, `8.2.3.1` or `8.6`. */
+/** The hover for a claim such as `8.6.1`, `8.6.1-b`, `8.2.3.1` or `8.6`, in the workspace's locale. */
 export function clauseHover(workspace: Workspace, ref: string): string | undefined {
   const target = workspace.catalogue.resolveClaim(ref);
   if (!target) return undefined;
   const report = workspace.coverageReport();
+  const text = workspace.catalogueText;
+  const ui = (key: string, template: string, args: Readonly<Record<string, string | number>> = {}): string => workspace.formatMessage(`ui.${key}`, template, args);
+  const statusLabel = (status: RequirementStatus): string => ui(`status.${status}`, status);
   const link = (contribution: Contribution): string => {
     const lines = workspace.lines(contribution.uri);
     const line = lines ? lines.positionAt(contribution.claimSpan.start).line + 1 : 1;
     const label = contribution.documentId ?? 'document';
-    const detail = contribution.status === 'partial' ? ` (partial: missing ${contribution.missing.join(', ')})` : contribution.status === 'operated' ? ` (operated by ${contribution.operatedBy ?? 'another party'})` : '';
+    const detail =
+      contribution.status === 'partial'
+        ? ui('hover.partialMissing', ' (partial: missing {missing})', { missing: contribution.missing.join(', ') })
+        : contribution.status === 'operated'
+          ? ui('hover.operatedBy', ' (operated by {party})', { party: contribution.operatedBy ?? ui('hover.anotherParty', 'another party') })
+          : '';
     return `[${label}](${contribution.uri}#L${line})${detail}`;
   };
-  const requirementLine = (coverage: RequirementCoverage | undefined, id: string, text: string): string => {
+  const requirementLine = (coverage: RequirementCoverage | undefined, id: string, paraphrase: string): string => {
     const status = coverage?.status ?? 'missing';
     const evidence = coverage ? [...coverage.evidence, ...coverage.partial].map(link) : [];
-    return `- ${STATUS_ICON[status]} **${id}** ${text}${evidence.length > 0 ? ` — ${evidence.join(', ')}` : ''}`;
+    return `- ${STATUS_ICON[status]} **${id}** ${paraphrase}${evidence.length > 0 ? ` — ${evidence.join(', ')}` : ''}`;
   };
+  const titleOf = (subclause: Subclause): string => text.title(subclause.id) ?? subclause.title;
+  const copyright = ui('hover.copyright', COPYRIGHT_NOTE);
   if (target.kind === 'requirement') {
     const { requirement, subclause } = target;
     const coverage = report.requirement(requirement.id);
     const evidence = coverage ? [...coverage.evidence, ...coverage.partial].map(link) : [];
+    const status = coverage?.status ?? 'missing';
     return [
-      `**${requirement.id}** · ${subclause.id} ${subclause.title}`,
-      requirement.text,
-      `Status: ${STATUS_ICON[coverage?.status ?? 'missing']} **${coverage?.status ?? 'missing'}**${evidence.length > 0 ? ` — ${evidence.join(', ')}` : ''}`,
-      metaLine(subclause, requirement.documentedInformation, requirement.confidence, requirement.note),
-      COPYRIGHT_NOTE,
+      `**${requirement.id}** · ${subclause.id} ${titleOf(subclause)}`,
+      text.requirement(requirement),
+      `${ui('hover.status', 'Status:')} ${STATUS_ICON[status]} **${statusLabel(status)}**${evidence.length > 0 ? ` — ${evidence.join(', ')}` : ''}`,
+      metaLine(workspace, subclause, requirement.documentedInformation, requirement.confidence, text.note(requirement)),
+      copyright,
     ].join('\n\n');
   }
   const subclauses = target.subclauses;
@@ -93,34 +104,42 @@ export function clauseHover(workspace: Workspace, ref: string): string | undefin
     const subclause = subclauses[0];
     const coverage = report.subclause(subclause.id);
     const counts = coverage?.counts;
-    const title = target.kind === 'paragraph' ? `**${ref}** (a paragraph of ${subclause.id} ${subclause.title})` : `**${subclause.id} ${subclause.title}**`;
+    const title =
+      target.kind === 'paragraph' ? `**${ref}** ${ui('hover.paragraphOf', '(a paragraph of {clause} {title})', { clause: subclause.id, title: titleOf(subclause) })}` : `**${subclause.id} ${titleOf(subclause)}**`;
+    const summary = text.summary(subclause);
     return [
       title,
-      ...(subclause.summary ? [subclause.summary] : []),
-      counts ? `${counts.evidenced + counts.operated}/${counts.total} requirements evidenced${counts.partial > 0 ? `, ${counts.partial} partial` : ''}` : '',
-      subclause.requirements.map((r) => requirementLine(report.requirement(r.id), r.id, r.text)).join('\n'),
-      metaLine(subclause, undefined, subclause.confidence, undefined),
-      COPYRIGHT_NOTE,
+      ...(summary ? [summary] : []),
+      counts
+        ? ui('hover.counts', '{covered}/{total} requirements evidenced', { covered: counts.evidenced + counts.operated, total: counts.total }) +
+          (counts.partial > 0 ? ui('hover.countsPartial', ', {partial} partial', { partial: counts.partial }) : '')
+        : '',
+      subclause.requirements.map((r) => requirementLine(report.requirement(r.id), r.id, text.requirement(r))).join('\n'),
+      metaLine(workspace, subclause, undefined, subclause.confidence, undefined),
+      copyright,
     ]
       .filter((part) => part !== '')
       .join('\n\n');
   }
-  const title = workspace.catalogue.titleOf(ref) ?? ref;
+  const title = text.title(ref) ?? ref;
   const lines = subclauses.map((s) => {
     const counts = report.subclause(s.id)?.counts;
     const status = report.subclause(s.id)?.status ?? 'missing';
-    return `- ${STATUS_ICON[status]} **${s.id}** ${s.title}${counts ? ` — ${counts.evidenced + counts.operated}/${counts.total}` : ''}`;
+    return `- ${STATUS_ICON[status]} **${s.id}** ${titleOf(s)}${counts ? ` — ${counts.evidenced + counts.operated}/${counts.total}` : ''}`;
   });
-  return [`**${ref} ${title}** (claims every subclause under it)`, lines.join('\n'), COPYRIGHT_NOTE].join('\n\n');
+  return [`**${ref} ${title}** ${ui('hover.headingClaim', '(claims every subclause under it)')}`, lines.join('\n'), copyright].join('\n\n');
 }
 
 const COPYRIGHT_NOTE = '_Paraphrase written for this tool; clause numbers and titles of ISO/IEC 20000-1:2018._';
 
-function metaLine(subclause: Subclause, documentedInformation: string | undefined, confidence: string, note: string | undefined): string {
+function metaLine(workspace: Workspace, subclause: Subclause, documentedInformation: DocumentedInformation | undefined, confidence: Confidence, note: string | undefined): string {
+  const text = workspace.catalogueText;
+  const ui = (key: string, template: string, args: Readonly<Record<string, string | number>>): string => workspace.formatMessage(`ui.${key}`, template, args);
   const parts: string[] = [];
-  if (documentedInformation && documentedInformation !== 'none') parts.push(`documented information: ${documentedInformation}`);
-  if (subclause.itilPrimary.length > 0) parts.push(`ITIL 4: ${subclause.itilPrimary.join(', ')}${subclause.itilSupporting.length > 0 ? ` (also ${subclause.itilSupporting.join(', ')})` : ''}`);
-  parts.push(`confidence of the model: ${confidence}${note ? ` — ${note}` : ''}`);
+  if (documentedInformation && documentedInformation !== 'none') parts.push(ui('hover.documentedInformation', 'documented information: {level}', { level: text.documentedInformation(documentedInformation) }));
+  if (subclause.itilPrimary.length > 0) parts.push(`ITIL 4: ${subclause.itilPrimary.join(', ')}${subclause.itilSupporting.length > 0 ? ui('hover.itilAlso', ' (also {practices})', { practices: subclause.itilSupporting.join(', ') }) : ''}`);
+  // Uncertainty stays visible in every language: the confidence of the model, and the note on why.
+  parts.push(ui('hover.confidence', 'confidence of the model: {confidence}', { confidence: text.confidence(confidence) }) + (note ? ` — ${note}` : ''));
   return `_${parts.join(' · ')}_`;
 }
 

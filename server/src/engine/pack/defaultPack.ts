@@ -12,6 +12,7 @@ export function defaultPack(): StandardPack {
     configSchema: data.configSchema,
     catalogue: data.catalogueData,
     evidence: data.evidenceData,
+    catalogueTranslations: data.catalogueTranslations,
     templates: { files: data.templates, bySubclause: parseTemplateIndex(data.templateIndexText) },
     messageBundles: data.messageBundles,
   };

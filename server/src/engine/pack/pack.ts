@@ -28,6 +28,8 @@ export interface StandardPack {
   /** The requirement catalogue and its evidence rules, as parsed values (YAML in the repository). */
   readonly catalogue: unknown;
   readonly evidence: unknown;
+  /** Translations of the catalogue's texts by locale, as parsed values (schemas/standards/*.<locale>.yaml). */
+  readonly catalogueTranslations?: Readonly<Record<string, unknown>>;
   readonly templates: Templates;
   readonly messageBundles: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }

@@ -9,7 +9,7 @@ import type { SkeletonContext } from './support';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { DocumentFacts } from '../index/facts';
 import type { CoverageIndex } from '../coverage/coverage';
-import type { Catalogue } from '../coverage/catalogue';
+import type { Catalogue, CatalogueText } from '../coverage/catalogue';
 import type { EngineConfig } from '../config/config';
 import type { Templates } from '../pack/pack';
 import type { LineIndex } from '../text';
@@ -99,6 +99,10 @@ export interface WorkspaceRuleContext<M extends string> {
   readonly index: WorkspaceIndex;
   readonly coverage: CoverageIndex;
   readonly catalogue: Catalogue;
+  /** Titles and paraphrases of the catalogue in the workspace's locale, for messages that quote them. */
+  readonly catalogueText: CatalogueText;
+  /** Formats a part of a message that a rule assembles itself (`<CODE>.<id>`, English template) in the workspace's locale. */
+  readonly format: (key: string, template: string, args?: MessageArgs) => string;
   readonly templates: Templates;
   readonly schemas: SchemaSet;
   readonly skeleton: SkeletonContext;

@@ -34,7 +34,7 @@ export default defineRule({
     const subclauseCoverage = coverage.subclauseCoverage(subclause);
     const missing = subclauseCoverage.requirements.filter((r) => r.status === 'missing');
     if (missing.length === 0) return;
-    const details = missing.map((r) => `\n  ${r.requirement.id}: ${r.requirement.text}`).join('');
+    const details = missing.map((r) => `\n  ${r.requirement.id}: ${context.catalogueText.requirement(r.requirement)}`).join('');
     const fixes: Fix[] = [];
     const factory: DocumentFactoryContext = { index: context.index, templates: context.templates, today: context.skeleton.today, file: context.file, lines: context.lines };
     // A document of the right kind already exists: claim the subclause there (the partial-coverage
@@ -51,7 +51,7 @@ export default defineRule({
     report(manifest.uri, {
       span: manifest.anchor,
       messageId: 'uncovered',
-      args: { clause: subclause.id, title: subclause.title, count: missing.length, total: subclause.requirements.length, ids: missing.map((r) => r.requirement.id).join(', '), details },
+      args: { clause: subclause.id, title: context.catalogueText.title(subclause.id) ?? subclause.title, count: missing.length, total: subclause.requirements.length, ids: missing.map((r) => r.requirement.id).join(', '), details },
       data: { clauseId: subclause.id, requirementIds: missing.map((r) => r.requirement.id) },
       fixes,
     });

@@ -15,13 +15,16 @@ export default defineRule({
     fix: 'none',
     messages: {
       partial: '{document} claims {claim} but does not yet evidence {count} requirement(s): {ids}.{details}',
+      // Parts of `partial`, formatted by the rule itself.
+      needs: '{requirement} needs {missing}',
+      thisDocument: 'This document',
     },
     clauses: ['7.5.1'],
     stability: 'stable',
   },
   phase: 'workspace',
   scope: { kind: 'subclause' },
-  check({ target, coverage, catalogue, report }) {
+  check({ target, coverage, catalogue, report, format }) {
     if (target.kind !== 'subclause') return;
     const subclause = catalogue.subclause(target.subclauseId);
     if (!subclause) return;
@@ -38,11 +41,11 @@ export default defineRule({
     for (const contributions of byClaim.values()) {
       const first = contributions[0];
       if (!first) continue;
-      const details = contributions.map((c) => `\n  ${c.requirementId} needs ${c.missing.map((m) => (m.includes(' ') ? m : `\`${m}\``)).join(', ')}`).join('');
+      const details = contributions.map((c) => `\n  ${format('SMS302.needs', '{requirement} needs {missing}', { requirement: c.requirementId, missing: c.missing.map((m) => (m.includes(' ') ? m : `\`${m}\``)).join(', ') })}`).join('');
       report(first.uri, {
         span: first.claimSpan,
         messageId: 'partial',
-        args: { document: first.documentId ?? 'This document', claim: first.claimRef, count: contributions.length, ids: contributions.map((c) => c.requirementId).join(', '), details },
+        args: { document: first.documentId ?? format('SMS302.thisDocument', 'This document'), claim: first.claimRef, count: contributions.length, ids: contributions.map((c) => c.requirementId).join(', '), details },
         data: { clauseId: subclause.id, requirementIds: contributions.map((c) => c.requirementId), missing: [...new Set(contributions.flatMap((c) => c.missing))] },
       });
     }
