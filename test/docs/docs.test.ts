@@ -32,6 +32,14 @@ function blocks(markdown: string): Block[] {
 }
 
 describe('rule documentation', () => {
+  it('lists every rule in docs/rules/README.md with its default severity and fix availability', () => {
+    const index = readFileSync(join(REPO_ROOT, 'docs', 'rules', 'README.md'), 'utf8');
+    for (const rule of RULES) {
+      const fixable = rule.meta.fix === 'none' ? 'no' : rule.meta.fix;
+      assert.ok(index.includes(`| [${rule.meta.code}](${rule.meta.code}.md) | \`${rule.meta.name}\` | ${rule.meta.defaultSeverity} | ${fixable} |`), `${rule.meta.code} is missing or out of date in docs/rules/README.md`);
+    }
+  });
+
   for (const rule of RULES) {
     const path = join(REPO_ROOT, 'docs', 'rules', `${rule.meta.code}.md`);
     describe(`docs/rules/${rule.meta.code}.md`, () => {
@@ -61,8 +69,13 @@ describe('rule documentation', () => {
           else if (block.info.includes('.sms-baseline.yaml')) baseline = block;
           else if (block.info.startsWith('yaml')) checked.push({ block, config, baseline });
         }
-        const withConfig = (text: string, configBlock: Block | undefined, baselineBlock?: Block): FixtureFile[] => [
-          { path: 'example.yaml', text },
+        // Blocks with `file=<path>` in one section form one multi-file example (cross-document rules);
+        // the others are one `example.yaml` each.
+        const fileOf = (block: Block): string | undefined => /file=(\S+)/.exec(block.info)?.[1];
+        const siblings = (block: Block): FixtureFile[] =>
+          fileOf(block) === undefined ? [{ path: 'example.yaml', text: block.text }] : checked.filter((other) => other.block.section === block.section && fileOf(other.block) !== undefined).map((other) => ({ path: fileOf(other.block)!, text: other.block.text }));
+        const withConfig = (block: Block, configBlock: Block | undefined, baselineBlock?: Block): FixtureFile[] => [
+          ...siblings(block),
           ...(configBlock ? [{ path: '.smsrc.yaml', text: configBlock.text }] : []),
           ...(baselineBlock ? [{ path: '.sms-baseline.yaml', text: baselineBlock.text }] : []),
         ];
@@ -73,11 +86,11 @@ describe('rule documentation', () => {
         assert.ok(examples.length > 0, 'no ```yaml block under "## Example"');
         assert.ok(better.length > 0, 'no ```yaml block under "## Use instead"');
         for (const { block, config: configBlock, baseline: baselineBlock } of examples) {
-          const { findings } = analyze(withConfig(block.text, configBlock, baselineBlock));
+          const { findings } = analyze(withConfig(block, configBlock, baselineBlock));
           assert.ok(findings.some((finding) => relevant(block, finding)), `the example does not trigger ${rule.meta.code}:\n${block.text}`);
         }
         for (const { block, config: configBlock, baseline: baselineBlock } of better) {
-          const { findings } = analyze(withConfig(block.text, configBlock, baselineBlock));
+          const { findings } = analyze(withConfig(block, configBlock, baselineBlock));
           const own = findings.filter((finding) => relevant(block, finding));
           assert.deepEqual(own.map((finding) => finding.message), [], `"use instead" still triggers ${rule.meta.code}`);
         }

@@ -1,14 +1,15 @@
-// Quick-fixes for a missing requirement (SMS301 uncovered-subclause on the manifest): applying the
-// fix offered through vscode.executeCodeActionProvider removes the diagnostic.
+// Quick-fixes for a missing requirement (SMS301 uncovered-subclause on the manifest, SMS307
+// unclaimed-content in the document that has the content): applying the fix offered through
+// vscode.executeCodeActionProvider removes the diagnostic.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { anyEvent, describeDiagnostics, exists, extensionApi, fileUri, readText, settle, smsDiagnostics, uncovered, waitForDiagnostics, waitOn, workspaceFolder, writeText } from './helpers';
+import { anyEvent, codeOf, describeDiagnostics, exists, extensionApi, fileUri, readText, settle, smsDiagnostics, uncovered, waitForDiagnostics, waitOn, workspaceFolder, writeText } from './helpers';
 
-/** Opens the manifest and returns the code actions offered on `diagnostic`. */
-async function actionsFor(diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  const manifest = await vscode.workspace.openTextDocument(fileUri('sms.yaml'));
-  await vscode.window.showTextDocument(manifest);
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', manifest.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+/** Opens `uri` (the manifest by default) and returns the code actions offered on `diagnostic`. */
+async function actionsFor(diagnostic: vscode.Diagnostic, uri: vscode.Uri = fileUri('sms.yaml')): Promise<vscode.CodeAction[]> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
   return (actions ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
 }
 
@@ -27,7 +28,7 @@ describe('quick-fixes for a missing requirement', () => {
     await waitForDiagnostics(manifestUri(), (list) => !list.some((d) => d.severity === vscode.DiagnosticSeverity.Error) && !uncovered(list, '8.6.1') && !uncovered(list, '8.6.2'), 'the manifest clean again after restoring the files');
   });
 
-  it('offers "Claim" when a document has the content but not the claim, and applying it removes SMS301', async () => {
+  it('links SMS301 to the document that has the content, whose SMS307 fix claims it there and removes SMS301', async () => {
     const incident = fileUri('processes/incident-management.yaml');
     const original = saved.get('processes/incident-management.yaml') ?? '';
     assert.match(original, /satisfies: \["8\.6\.1", /);
@@ -37,16 +38,24 @@ describe('quick-fixes for a missing requirement', () => {
     assert.ok(diagnostic);
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(diagnostic.message, /8\.6\.1-a/);
+    assert.ok(diagnostic.relatedInformation?.some((related) => related.location.uri.toString() === incident.toString()), 'SMS301 does not link to the incident process');
+    // From the manifest, no action edits the incident process.
+    for (const action of await actionsFor(diagnostic)) for (const [uri] of action.edit?.entries() ?? []) assert.equal(uri.toString(), manifestUri().toString(), `"${action.title}" edits ${uri.toString()}`);
 
-    const actions = await actionsFor(diagnostic);
-    const claim = actions.find((a) => /claim/i.test(a.title) && a.title.includes('PRC-INCIDENT'));
-    assert.ok(claim, `no "Claim … PRC-INCIDENT" action; offered: ${actions.map((a) => a.title).join(' | ')}`);
+    const suggestions = await waitForDiagnostics(incident, (list) => list.some((d) => codeOf(d) === 'SMS307'), 'SMS307 in the incident process');
+    const suggestion = suggestions.find((d) => codeOf(d) === 'SMS307')!;
+    assert.equal(suggestion.severity, vscode.DiagnosticSeverity.Information);
+    const actions = await actionsFor(suggestion, incident);
+    const claim = actions.find((a) => /claim 8\.6\.1/i.test(a.title) && a.title.includes('PRC-INCIDENT'));
+    assert.ok(claim, `no "Claim 8.6.1 in PRC-INCIDENT" action; offered: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(claim.kind?.value, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(claim.isPreferred, 'the claim is not preferred');
     assert.ok(claim.edit, 'the claim action has no edit');
     assert.ok(await vscode.workspace.applyEdit(claim.edit), 'applyEdit failed');
     await vscode.workspace.saveAll(false);
 
     await waitForDiagnostics(manifestUri(), (list) => uncovered(list, '8.6.1') === undefined, 'SMS301 for 8.6.1 gone after the claim');
+    await waitForDiagnostics(incident, (list) => !list.some((d) => codeOf(d) === 'SMS307'), 'SMS307 gone after the claim');
     assert.match(await readText(incident), /8\.6\.1/);
   });
 

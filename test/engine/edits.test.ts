@@ -55,8 +55,11 @@ describe('YAML edit builders', () => {
   });
 
   it('appends to block and flow lists, and turns an empty key into a list', () => {
-    assert.equal(append('satisfies:\n  - "8.6.1"  # incident\nspec: 1\n', ['satisfies'], '8.6.2'), 'satisfies:\n  - "8.6.1"  # incident\n  - 8.6.2\nspec: 1\n');
-    assert.equal(append('satisfies: ["8.6.1"]\n', ['satisfies'], '8.6.2'), 'satisfies: ["8.6.1", 8.6.2]\n');
+    assert.equal(append('satisfies:\n  - "8.6.1"  # incident\nspec: 1\n', ['satisfies'], '8.6.2'), 'satisfies:\n  - "8.6.1"  # incident\n  - "8.6.2"\nspec: 1\n');
+    // A new item is quoted the way the previous one is; unquoted lists stay unquoted.
+    assert.equal(append('satisfies: ["8.6.1"]\n', ['satisfies'], '8.6.2'), 'satisfies: ["8.6.1", "8.6.2"]\n');
+    assert.equal(append("satisfies: ['8.6.1']\n", ['satisfies'], "it's"), "satisfies: ['8.6.1', 'it''s']\n");
+    assert.equal(append('satisfies: [8.6.1]\n', ['satisfies'], '8.6.2'), 'satisfies: [8.6.1, 8.6.2]\n');
     assert.equal(append('satisfies: ["8.6.1"]\n', ['satisfies'], '9.1'), 'satisfies: ["8.6.1", "9.1"]\n');
     assert.equal(append('satisfies:\nspec: 1\n', ['satisfies'], '9.1'), 'satisfies:\n  - "9.1"\nspec: 1\n');
     assert.equal(append('documents:\n  - { id: A, path: a.yaml }\n', ['documents'], { id: 'B', path: 'b.yaml' }), 'documents:\n  - { id: A, path: a.yaml }\n  - id: B\n    path: b.yaml\n');

@@ -230,10 +230,20 @@ describe('language server over stdio', function () {
     await client.waitFor(() => (client.diagnostics.get(manifest) ?? []).some((d) => d.code === 'SMS301'), 'SMS301 on the manifest');
     const diagnostic = client.diagnostics.get(manifest)!.find((d) => d.code === 'SMS301')!;
     assert.match(diagnostic.message, /^8\.6\.3 Problem management/);
+    // The manifest's finding links to the process that has the content; the claim is a fix there
+    // (SMS307), never an edit of another document from the manifest.
+    const problemUri = client.uri(folder, file);
+    assert.ok(diagnostic.relatedInformation?.some((related) => related.location.uri === problemUri), JSON.stringify(diagnostic.relatedInformation));
     client.open(manifest, read('sms.yaml'));
-    const actions = await client.request<CodeActionDto[]>('textDocument/codeAction', { textDocument: { uri: manifest }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const onManifest = await client.request<CodeActionDto[]>('textDocument/codeAction', { textDocument: { uri: manifest }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    for (const action of onManifest) for (const change of action.edit?.documentChanges ?? []) if (!('kind' in change)) assert.equal(change.textDocument.uri, manifest, `${action.title} edits another document`);
+    await client.waitFor(() => (client.diagnostics.get(problemUri) ?? []).some((d) => d.code === 'SMS307'), 'SMS307 on the problem process');
+    const suggestion = client.diagnostics.get(problemUri)!.find((d) => d.code === 'SMS307')!;
+    client.open(problemUri, read(file));
+    const actions = await client.request<CodeActionDto[]>('textDocument/codeAction', { textDocument: { uri: problemUri }, range: suggestion.range, context: { diagnostics: [suggestion] } });
     const claim = actions.find((action) => action.title.startsWith('Claim 8.6.3 in PRC-PROBLEM'));
     assert.ok(claim?.isPreferred, actions.map((a) => a.title).join(' | '));
+    client.close(problemUri);
     // Deleting the process file entirely: the fix now creates the document from its template.
     rmSync(join(folder, file));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(folder, file), type: 3 }] });

@@ -66,6 +66,11 @@ export function renderFindings(workspace: Workspace, findings: readonly Finding[
     const caretEnd = end.line === start.line ? Math.max(end.character, start.character + 1) : lineText.length;
     out.push(`  | ${lineText}`);
     out.push(`  | ${' '.repeat(start.character)}${'^'.repeat(Math.max(1, caretEnd - start.character))}`);
+    for (const related of finding.related) {
+      const relatedLines = workspace.lines(related.uri) ?? lines;
+      const at = relatedLines.positionAt(related.span.start);
+      out.push(`  related ${pathOfUri(related.uri)}:${at.line + 1}:${at.character + 1}: ${related.message}`);
+    }
     for (const fix of finding.fixes) {
       out.push(`  fix${fix.isPreferred ? ' (preferred)' : ''}${fix.safety === 'unsafe' ? ' (unsafe)' : ''}: ${fix.title}`);
       for (const documentEdits of fix.documentEdits) {

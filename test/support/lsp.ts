@@ -14,6 +14,7 @@ export interface PublishedDiagnostic {
   readonly source?: string;
   readonly message: string;
   readonly data?: unknown;
+  readonly relatedInformation?: readonly { readonly location: { readonly uri: string }; readonly message: string }[];
 }
 
 export interface PublishParams {

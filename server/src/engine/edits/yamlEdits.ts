@@ -1,7 +1,7 @@
 // Minimal text edits on YAML that keep the user's comments and formatting: we never re-print a
 // document, we insert or replace exactly the characters that must change, at the indentation the
 // surrounding block already uses.
-import { isMap, isSeq, isScalar, isPair, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, isScalar, isPair, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Span, TextEdit } from '../types';
 import type { LineIndex } from '../text';
 import { nodeSpan } from '../parse/yamlNodes';
@@ -160,7 +160,7 @@ export function appendToSequenceEdit(params: {
       const last = seq.items[seq.items.length - 1] as Node | undefined;
       const lastEnd = nodeSpan(last)?.end;
       if (lastEnd === undefined) return undefined;
-      return { span: { start: lastEnd, end: lastEnd }, newText: `, ${flowValue(item)}` };
+      return { span: { start: lastEnd, end: lastEnd }, newText: `, ${quotedLike(last, item) ?? flowValue(item)}` };
     }
     const dashColumn = dashColumnOf(seq, lines);
     if (dashColumn === undefined) return undefined;
@@ -168,6 +168,8 @@ export function appendToSequenceEdit(params: {
     const lastEnd = nodeSpan(last)?.end ?? span.end;
     const insertAt = endOfLine(Math.max(span.start, lastEnd - 1), lines);
     const indent = ' '.repeat(dashColumn);
+    const quoted = quotedLike(last, item);
+    if (quoted !== undefined) return { span: { start: insertAt, end: insertAt }, newText: `${eol}${indent}- ${quoted}` };
     return { span: { start: insertAt, end: insertAt }, newText: eol + renderSequenceItem(item, indent).split('\n').join(eol) };
   }
   if (owner) {
@@ -181,6 +183,14 @@ export function appendToSequenceEdit(params: {
     const to = valueSpan && valueSpan.end > valueSpan.start ? valueSpan.end : from;
     return { span: { start: from, end: to }, newText: eol + renderSequenceItem(item, indent).split('\n').join(eol) };
   }
+  return undefined;
+}
+
+/** A string item quoted the way the user quoted the previous item (`"8.6.1"` after `"7.5.4-e"`), if they did. */
+function quotedLike(previous: Node | undefined, item: unknown): string | undefined {
+  if (typeof item !== 'string' || !isScalar(previous)) return undefined;
+  if (previous.type === Scalar.QUOTE_DOUBLE) return JSON.stringify(item);
+  if (previous.type === Scalar.QUOTE_SINGLE) return `'${item.replace(/'/g, "''")}'`;
   return undefined;
 }
 

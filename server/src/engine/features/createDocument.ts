@@ -2,7 +2,7 @@
 // manifest), or adding a claim to a document that already has the content. Shared by the
 // uncovered-subclause rule's fixes and the editor's "Create document from template" command.
 import type { Node } from 'yaml';
-import type { DocUri, Fix, TextEdit } from '../types';
+import type { DocUri, Fix, Span, TextEdit } from '../types';
 import type { ParsedFile } from '../parse/parseFile';
 import type { LineIndex } from '../text';
 import { LineIndex as Lines } from '../text';
@@ -11,7 +11,7 @@ import type { Templates } from '../pack/pack';
 import { fillPlaceholders } from '../pack/pack';
 import type { Subclause } from '../coverage/catalogue';
 import { findManifest, type ManifestLocation } from '../coverage/manifest';
-import { findPair, scalarString } from '../parse/yamlNodes';
+import { findPair, nodeSpan, scalarString } from '../parse/yamlNodes';
 import { appendToSequenceEdit, eolOf, insertPropertyEdit } from '../edits/yamlEdits';
 import { DOCUMENT_ENTITY } from '../index/facts';
 import type { Workspace } from '../workspace';
@@ -92,8 +92,20 @@ export function createDocumentFixFor(context: DocumentFactoryContext, manifest: 
   };
 }
 
+/**
+ * Where a claim would go in the document `documentId` of `uri`: its `metadata.satisfies` key, else its
+ * `metadata` key, else its header. Findings that suggest a claim point here.
+ */
+export function claimAnchor(file: ParsedFile, documentId: string | undefined): Span | undefined {
+  const document = file.documents.find((d) => d.id === documentId);
+  if (!document) return undefined;
+  const metadataPair = findPair(document.yaml.contents as Node | null, 'metadata');
+  const satisfiesPair = findPair(metadataPair?.value, 'satisfies');
+  return nodeSpan(satisfiesPair?.key as Node | undefined) ?? nodeSpan(metadataPair?.key as Node | undefined) ?? document.headerSpan;
+}
+
 /** Adds `clauseId` to `metadata.satisfies` of the document `documentId` in `uri`. */
-export function claimFix(context: DocumentFactoryContext, uri: DocUri, documentId: string | undefined, clauseId: string, complete: boolean): Fix | undefined {
+export function claimFix(context: DocumentFactoryContext, uri: DocUri, documentId: string | undefined, clauseId: string, complete: boolean, preferred: boolean = complete): Fix | undefined {
   const file = context.file(uri);
   const document = file?.documents.find((d) => d.id === documentId);
   if (!file || !document) return undefined;
@@ -107,7 +119,7 @@ export function claimFix(context: DocumentFactoryContext, uri: DocUri, documentI
   if (!edit) return undefined;
   return {
     title: complete ? `Claim ${clauseId} in ${documentId ?? 'this document'} (it already has the content)` : `Claim ${clauseId} in ${documentId ?? 'this document'}`,
-    isPreferred: complete,
+    isPreferred: preferred,
     safety: 'safe',
     documentEdits: [{ uri, version: file.version, edits: [edit] }],
     createFiles: [],

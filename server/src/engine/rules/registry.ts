@@ -27,6 +27,7 @@ import exclusionNotPermitted from './SMS303-exclusion-not-permitted/rule';
 import unknownClause from './SMS304-unknown-clause/rule';
 import missingManifest from './SMS305-missing-manifest/rule';
 import multipleManifests from './SMS306-multiple-manifests/rule';
+import unclaimedContent from './SMS307-unclaimed-content/rule';
 import missingApproval from './SMS401-missing-approval/rule';
 import staleApproval from './SMS402-stale-approval/rule';
 import overdueReview from './SMS403-overdue-review/rule';
@@ -66,6 +67,7 @@ export const RULES: readonly Rule[] = [
   unknownClause,
   missingManifest,
   multipleManifests,
+  unclaimedContent,
   missingApproval,
   staleApproval,
   overdueReview,

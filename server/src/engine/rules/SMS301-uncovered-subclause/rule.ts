@@ -1,12 +1,13 @@
 import { defineRule, ruleCode } from '../rule';
-import type { Fix } from '../../types';
+import type { Fix, RelatedLocation } from '../../types';
 import { findManifest } from '../../coverage/manifest';
-import { claimFix, createDocumentFixFor, type DocumentFactoryContext } from '../../features/createDocument';
+import { claimAnchor, claimFix, createDocumentFixFor, type DocumentFactoryContext } from '../../features/createDocument';
 
 /**
  * One finding per subclause with requirements no document evidences or claims, on the manifest,
  * listing the missing requirement ids with their paraphrases. Fixes: create the document from the
- * subclause's template and register it, or add the claim to a document that already has the content.
+ * subclause's template and register it, or claim the subclause in the manifest when the manifest has the
+ * content. Documents elsewhere that could claim it are related locations (SMS307 fixes them in place).
  */
 export default defineRule({
   meta: {
@@ -38,11 +39,21 @@ export default defineRule({
     const fixes: Fix[] = [];
     const factory: DocumentFactoryContext = { index: context.index, templates: context.templates, today: context.skeleton.today, file: context.file, lines: context.lines };
     // A document of the right kind already exists: claim the subclause there (the partial-coverage
-    // finding then says what content is missing) rather than create a second one.
+    // finding then says what content is missing) rather than create a second one. A fix edits only the
+    // manifest's own file; a candidate elsewhere is pointed at, and SMS307 offers the claim in it.
     const candidates = coverage.unclaimedEvidenceFor(subclause.id);
+    const related: RelatedLocation[] = [];
     for (const candidate of candidates) {
-      const fix = claimFix(factory, candidate.uri, candidate.documentId, subclause.id, candidate.complete && candidates.length === 1);
-      if (fix) fixes.push(fix);
+      if (candidate.uri === manifest.uri) {
+        const fix = claimFix(factory, candidate.uri, candidate.documentId, subclause.id, candidate.complete, candidate.complete && candidates.length === 1);
+        if (fix) fixes.push(fix);
+        continue;
+      }
+      const candidateFile = context.file(candidate.uri);
+      const span = candidateFile && claimAnchor(candidateFile, candidate.documentId);
+      if (!span) continue;
+      const what = candidate.complete ? 'has the content' : 'is the kind of document that evidences it';
+      related.push({ uri: candidate.uri, span, message: `${candidate.documentId ?? 'This document'} ${what}: claim ${subclause.id} in its metadata.satisfies.` });
     }
     if (candidates.length === 0) {
       const createFix = createDocumentFixFor(factory, manifest, subclause, true);
@@ -53,6 +64,7 @@ export default defineRule({
       messageId: 'uncovered',
       args: { clause: subclause.id, title: context.catalogueText.title(subclause.id) ?? subclause.title, count: missing.length, total: subclause.requirements.length, ids: missing.map((r) => r.requirement.id).join(', '), details },
       data: { clauseId: subclause.id, requirementIds: missing.map((r) => r.requirement.id) },
+      related,
       fixes,
     });
   },

@@ -1,7 +1,7 @@
 import { defineRule, ruleCode } from '../rule';
-import type { Fix } from '../../types';
-import { findPair, walkPath } from '../../parse/yamlNodes';
-import { appendToSequenceEdit, eolOf } from '../../edits/yamlEdits';
+import type { Node } from 'yaml';
+import type { RelatedLocation } from '../../types';
+import { findPair, nodeSpan } from '../../parse/yamlNodes';
 import { documentsOfKind, objects, stringOf, strings } from './serviceLevels';
 
 /**
@@ -16,7 +16,7 @@ export default defineRule({
     family: 'service-level',
     defaultSeverity: 'warning',
     summary: 'A live customer-facing service of the catalogue is not listed by any service level agreement.',
-    fix: 'sometimes',
+    fix: 'none',
     messages: {
       noSla: 'Live service {service} is not covered by any service level agreement: no SLA lists it in spec.services (8.3.3).',
     },
@@ -25,7 +25,7 @@ export default defineRule({
   },
   phase: 'workspace',
   scope: { kind: 'global', entityTypes: ['service', 'party'], documentKinds: ['ServiceCatalogue', 'ServiceLevelAgreement'], coverage: false },
-  check({ index, file, lines, report }) {
+  check({ index, file, report }) {
     const slas = documentsOfKind(index, file, 'ServiceLevelAgreement');
     const covered = new Set(slas.flatMap((sla) => strings(sla.spec['services'])));
     for (const catalogue of documentsOfKind(index, file, 'ServiceCatalogue')) {
@@ -35,26 +35,18 @@ export default defineRule({
         if (stringOf(service, 'status') !== 'live' || stringOf(service, 'type') === 'supporting') continue;
         const definition = index.definitions('service', serviceId).find((candidate) => candidate.uri === catalogue.uri);
         if (!definition) continue;
-        // The SLAs of the service's customers are where it most likely belongs.
+        // The SLAs of the service's customers are where it most likely belongs. They are pointed at,
+        // not edited: a fix never changes another document than the finding's.
         const customers = new Set(strings(service['customers']));
-        const candidates = slas.filter((sla) => customers.has(stringOf(sla.spec, 'customer') ?? ''));
-        const fixes: Fix[] = [];
-        for (const sla of candidates) {
-          const slaLines = lines(sla.uri);
-          const specNode = findPair(sla.document.yaml.contents, 'spec')?.value;
-          const steps = walkPath(specNode, ['services']);
-          if (!slaLines || steps.length !== 1) continue;
-          const edit = appendToSequenceEdit({ seq: steps[0]?.node, owner: steps[0]?.pair, item: serviceId, lines: slaLines, eol: eolOf(sla.file.text) });
-          if (!edit) continue;
-          fixes.push({
-            title: `Add ${serviceId} to ${sla.document.id ?? 'the SLA'}`,
-            isPreferred: candidates.length === 1,
-            safety: 'unsafe',
-            documentEdits: [{ uri: sla.uri, version: sla.file.version, edits: [edit] }],
-            createFiles: [],
-          });
+        const related: RelatedLocation[] = [];
+        for (const sla of slas) {
+          const customer = stringOf(sla.spec, 'customer');
+          if (customer === undefined || !customers.has(customer)) continue;
+          const servicesKey = findPair(findPair(sla.document.yaml.contents, 'spec')?.value, 'services')?.key as Node | undefined;
+          const span = nodeSpan(servicesKey) ?? sla.document.headerSpan;
+          related.push({ uri: sla.uri, span, message: `${sla.document.id ?? 'This SLA'} is the agreement with ${customer}, a customer of ${serviceId}: list ${serviceId} in its spec.services.` });
         }
-        report(catalogue.uri, { span: definition.span, messageId: 'noSla', args: { service: serviceId }, fixes });
+        report(catalogue.uri, { span: definition.span, messageId: 'noSla', args: { service: serviceId }, related });
       }
     }
   },
