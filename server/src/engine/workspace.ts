@@ -236,7 +236,9 @@ export class Workspace {
     }
     this.removed.clear();
 
-    for (const uri of [...this.dirty]) {
+    // Sets are iterated while their entries are deleted (no copy: a time-sliced caller makes thousands
+    // of calls during a large initial check, and copying the rest on each would be quadratic).
+    for (const uri of this.dirty) {
       if (cancel.isCancellationRequested) return { cancelled: true, changed: [] };
       const state = this.files.get(uri);
       this.dirty.delete(uri);
@@ -268,7 +270,7 @@ export class Workspace {
       this.round.everythingExpanded = true;
     }
 
-    for (const uri of [...referenceDirty]) {
+    for (const uri of referenceDirty) {
       if (cancel.isCancellationRequested) return { cancelled: true, changed: [] };
       referenceDirty.delete(uri);
       const state = this.files.get(uri);
