@@ -40,8 +40,8 @@ export interface Analysis {
   readonly findings: Finding[];
 }
 
-export function analyze(files: readonly FixtureFile[], options: { rules?: readonly Rule[]; today?: string } = {}): Analysis {
-  const workspace = new Workspace({ pack: defaultPack(), today: options.today ?? TODAY, ...(options.rules ? { rules: options.rules } : {}) });
+export function analyze(files: readonly FixtureFile[], options: { rules?: readonly Rule[]; today?: string; retainSyntaxTree?: (uri: DocUri) => boolean } = {}): Analysis {
+  const workspace = new Workspace({ pack: defaultPack(), today: options.today ?? TODAY, ...(options.rules ? { rules: options.rules } : {}), ...(options.retainSyntaxTree ? { retainSyntaxTree: options.retainSyntaxTree } : {}) });
   for (const file of files) {
     if (isConfigFileName(file.path) && !file.path.includes('/')) workspace.setConfig({ uri: uriOf(file.path), version: 1, text: file.text });
     else if (file.path === '.sms-baseline.yaml') workspace.setBaseline({ uri: uriOf(file.path), version: 1, text: file.text });

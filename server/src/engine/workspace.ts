@@ -30,7 +30,16 @@ export interface WorkspaceOptions {
   readonly locale?: string;
   /** Rules to run; all by default (tests run one rule at a time). */
   readonly rules?: readonly Rule[];
+  /**
+   * Which files keep their YAML syntax tree after analysis (all by default). A tree is most of a file's
+   * memory; a file that does not keep it is re-parsed on demand (a small cache keeps the last few) when
+   * a feature or a cross-file rule needs its nodes. The language server keeps the open documents' trees.
+   */
+  readonly retainSyntaxTree?: (uri: DocUri) => boolean;
 }
+
+/** Syntax trees re-parsed on demand for files that do not retain theirs. */
+const TREE_CACHE_SIZE = 32;
 
 export interface UpdateResult {
   readonly cancelled: boolean;
@@ -49,6 +58,9 @@ interface FileState {
   readonly uri: DocUri;
   version: number;
   text: string;
+  /** Findings, facts, index and coverage are current for `text`. */
+  analysed: boolean;
+  /** The syntax tree, when retained (see WorkspaceOptions.retainSyntaxTree) or cached. */
   parsed: ParsedFile | undefined;
   lines: LineIndex | undefined;
   local: RawFinding[];
@@ -74,6 +86,9 @@ export class Workspace {
   private readonly pack: StandardPack;
   private readonly rules: readonly Rule[];
   private readonly files = new Map<DocUri, FileState>();
+  private readonly retainSyntaxTree: (uri: DocUri) => boolean;
+  /** Files whose tree is held only as a cache, least recently used first. */
+  private readonly treeCache = new Set<DocUri>();
   private readonly dirty = new Set<DocUri>();
   private readonly removed = new Set<DocUri>();
   private configState: ConfigState | undefined;
@@ -98,6 +113,7 @@ export class Workspace {
   constructor(options: WorkspaceOptions) {
     this.pack = options.pack;
     this.rules = options.rules ?? RULES;
+    this.retainSyntaxTree = options.retainSyntaxTree ?? (() => true);
     this.today = options.today;
     const compiled = compiledPack(options.pack);
     this.schemas = compiled.schemas;
@@ -130,10 +146,11 @@ export class Workspace {
       }
       state.version = version;
       state.text = text;
+      state.analysed = false;
       state.parsed = undefined;
       state.lines = undefined;
     } else {
-      this.files.set(uri, { uri, version, text, parsed: undefined, lines: undefined, local: [], references: [], final: [], finalSignature: '' });
+      this.files.set(uri, { uri, version, text, analysed: false, parsed: undefined, lines: undefined, local: [], references: [], final: [], finalSignature: '' });
     }
     this.dirty.add(uri);
   }
@@ -141,6 +158,7 @@ export class Workspace {
   removeFile(uri: DocUri): void {
     if (!this.files.has(uri)) return;
     this.files.delete(uri);
+    this.treeCache.delete(uri);
     this.dirty.delete(uri);
     this.removed.add(uri);
   }
@@ -274,8 +292,8 @@ export class Workspace {
       if (cancel.isCancellationRequested) return { cancelled: true, changed: [] };
       referenceDirty.delete(uri);
       const state = this.files.get(uri);
-      if (!state?.parsed) continue;
-      state.references = this.runReferenceRules(state.parsed);
+      if (!state?.analysed) continue;
+      state.references = this.runReferenceRules(state);
       changedFiles.add(uri);
     }
 
@@ -318,7 +336,7 @@ export class Workspace {
         continue;
       }
       const groupFindings = [...(this.groupsByUri.get(uri) ?? [])].flatMap((group) => (this.groups.get(group) ?? []).filter((finding) => finding.uri === uri));
-      const final = this.finalize(uri, [...state.local, ...state.references, ...groupFindings], state.parsed);
+      const final = this.finalize(uri, [...state.local, ...state.references, ...groupFindings], state.analysed ? state.text : undefined);
       const signature = signatureOf(final);
       if (signature !== state.finalSignature) {
         state.final = final;
@@ -366,11 +384,32 @@ export class Workspace {
     return this.coverage.report();
   }
 
+  /** The file's syntax tree: retained, cached, or parsed now (see WorkspaceOptions.retainSyntaxTree). */
   parsed(uri: DocUri): ParsedFile | undefined {
     const state = this.files.get(uri);
     if (!state) return undefined;
-    if (!state.parsed) this.analyzeFile(state);
+    if (!state.analysed) this.analyzeFile(state);
+    if (!state.parsed) state.parsed = parseFile(state.uri, state.version, state.text, this.configValue.limits);
+    if (this.retainSyntaxTree(uri)) this.treeCache.delete(uri);
+    else this.cacheTree(uri);
     return state.parsed;
+  }
+
+  /** Drops the syntax trees that are not retained (e.g. after the editor closed a document). */
+  releaseSyntaxTrees(): void {
+    for (const [uri, state] of this.files) if (state.parsed && !this.retainSyntaxTree(uri)) state.parsed = undefined;
+    this.treeCache.clear();
+  }
+
+  private cacheTree(uri: DocUri): void {
+    this.treeCache.delete(uri);
+    this.treeCache.add(uri);
+    while (this.treeCache.size > TREE_CACHE_SIZE) {
+      const oldest = this.treeCache.values().next().value as DocUri;
+      this.treeCache.delete(oldest);
+      const state = this.files.get(oldest);
+      if (state) state.parsed = undefined;
+    }
   }
 
   lines(uri: DocUri): LineIndex | undefined {
@@ -427,7 +466,9 @@ export class Workspace {
   private invalidate(uri: DocUri): void {
     const state = this.files.get(uri);
     if (!state) return;
+    state.analysed = false;
     state.parsed = undefined;
+    this.treeCache.delete(uri);
     state.lines = undefined;
     this.dirty.add(uri);
   }
@@ -492,15 +533,32 @@ export class Workspace {
       coverageFacts.push(documentCoverage(document, facts.claims, this.catalogue));
     }
     state.local = local;
+    state.analysed = true;
+    // Everything later phases need from this file is in the index, the coverage facts and the
+    // findings now; the tree is most of the file's memory.
+    this.treeCache.delete(state.uri);
+    if (!this.retainSyntaxTree(state.uri)) state.parsed = undefined;
     this.pendingIndexChanges.push(this.index.update(state.uri, parsed.isSms ? { documents, definitions, references, claims } : EMPTY_FILE_FACTS));
     for (const subclause of this.coverage.update(state.uri, coverageFacts)) this.pendingSubclauses.add(subclause);
   }
 
-  private runReferenceRules(parsed: ParsedFile): RawFinding[] {
+  private runReferenceRules(state: FileState): RawFinding[] {
     const out: RawFinding[] = [];
+    const { uri, version } = state;
+    const parsed = (): ParsedFile => this.parsed(uri) ?? parseFile(uri, version, state.text, this.configValue.limits);
     for (const rule of this.activeRules()) {
       if (rule.phase !== 'reference') continue;
-      this.isolate(rule, () => rule.check({ file: parsed, index: this.index, report: (problem) => out.push({ rule, uri: parsed.uri, problem }) }));
+      this.isolate(rule, () =>
+        rule.check({
+          uri,
+          version,
+          get file() {
+            return parsed();
+          },
+          index: this.index,
+          report: (problem) => out.push({ rule, uri, problem }),
+        }),
+      );
     }
     return out;
   }
@@ -590,7 +648,8 @@ export class Workspace {
   /** Rule crashes since the last call (adapters log them). */
   readonly ruleErrors: { code: string; message: string }[] = [];
 
-  private finalize(uri: DocUri, raw: readonly RawFinding[], parsed: ParsedFile | undefined): Finding[] {
+  /** `text` is the file's text when its suppression comments apply. */
+  private finalize(uri: DocUri, raw: readonly RawFinding[], text: string | undefined): Finding[] {
     const out: Finding[] = [];
     const version = this.files.get(uri)?.version ?? this.configState?.version ?? 0;
     for (const { rule, problem } of raw) {
@@ -611,8 +670,8 @@ export class Workspace {
       });
     }
     let kept = out;
-    if (parsed) {
-      const applied = applySuppressions(parsed.text, out, (code) => /^SMS\d{3}$/.test(code) && ruleCodeOf(code) !== undefined);
+    if (text !== undefined) {
+      const applied = applySuppressions(text, out, (code) => /^SMS\d{3}$/.test(code) && ruleCodeOf(code) !== undefined);
       kept = applied.kept;
       const suppressionRule = this.activeRules().find((rule) => rule.meta.code === 'SMS902');
       if (suppressionRule) {

@@ -39,6 +39,8 @@ export class Projects {
   constructor(
     folders: readonly { readonly uri: string }[],
     private readonly today: () => string,
+    /** Files whose syntax tree the engine keeps (the open documents); the others are re-parsed on demand. */
+    private readonly retainSyntaxTree: (uri: DocUri) => boolean = () => true,
   ) {
     for (const folder of folders) this.add(folder.uri);
     this.fallback = { folderUri: undefined, folderPath: undefined, workspace: this.createWorkspace(), configUri: undefined, baselineUri: undefined };
@@ -77,6 +79,6 @@ export class Projects {
   }
 
   private createWorkspace(): Workspace {
-    return new Workspace({ pack: defaultPack(), today: this.today() });
+    return new Workspace({ pack: defaultPack(), today: this.today(), retainSyntaxTree: this.retainSyntaxTree });
   }
 }

@@ -61,7 +61,10 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const today = (): string => options.today ?? localDate(new Date());
-  let projects = new Projects([], today);
+  // Only open documents keep their YAML syntax tree in memory (most of a file's footprint); closed files
+  // keep findings, index facts and coverage, and are re-parsed on demand.
+  const isOpen = (uri: DocUri): boolean => documents.get(clientUriOf(uri)) !== undefined;
+  let projects = new Projects([], today, isOpen);
   let settings: SmsSettings = DEFAULT_SETTINGS;
   let supportsConfiguration = false;
   let supportsWatchedFilesRegistration = false;
@@ -95,7 +98,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     supportsCreateFile = capabilities.workspace?.workspaceEdit?.documentChanges === true && (capabilities.workspace?.workspaceEdit?.resourceOperations ?? []).includes('create');
     supportsCodeActionLiterals = capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
-    projects = new Projects(folders, today);
+    projects = new Projects(folders, today, isOpen);
     settings = settingsFrom(params.initializationOptions);
     displayLocale = localeOf(params.initializationOptions, params.locale);
     return {
@@ -264,6 +267,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (text === undefined || project.folderUri === undefined) removeText(project, uri);
     else setText(project, uri, 0, text);
     if (project.folderUri === undefined) connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    project.workspace.releaseSyntaxTrees();
     scheduleUpdate(0);
   });
 

@@ -74,6 +74,9 @@ export interface DocumentRuleContext<M extends string> {
 }
 
 export interface ReferenceRuleContext<M extends string> {
+  readonly uri: DocUri;
+  readonly version: number;
+  /** The file's syntax tree, parsed on demand when not retained: rules that can work from the index should. */
   readonly file: ParsedFile;
   readonly index: WorkspaceIndex;
   readonly report: Report<M>;

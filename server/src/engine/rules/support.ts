@@ -108,7 +108,7 @@ import type { Fix, TextEdit } from '../types';
 import type { ParsedFile } from '../parse/parseFile';
 
 /** A fix that edits only the file it was computed for, bound to that file's version. */
-export function fileFix(file: ParsedFile, title: string, edits: readonly TextEdit[], options: { readonly preferred: boolean; readonly safety?: 'safe' | 'unsafe' }): Fix {
+export function fileFix(file: Pick<ParsedFile, 'uri' | 'version'>, title: string, edits: readonly TextEdit[], options: { readonly preferred: boolean; readonly safety?: 'safe' | 'unsafe' }): Fix {
   return { title, isPreferred: options.preferred, safety: options.safety ?? 'safe', documentEdits: [{ uri: file.uri, version: file.version, edits }], createFiles: [] };
 }
 

@@ -19,8 +19,8 @@ export default defineRule({
     stability: 'stable',
   },
   phase: 'reference',
-  check({ file, index, report }) {
-    const facts = index.facts(file.uri);
+  check({ uri, version, index, report }) {
+    const facts = index.facts(uri);
     if (!facts) return;
     for (const reference of facts.references) {
       if (index.definitions(reference.type, reference.id).length > 0) continue;
@@ -38,7 +38,7 @@ export default defineRule({
         messageId: 'unresolved',
         args: { entity, id: reference.id, suggestion },
         data: { suggestions },
-        fixes: suggestions.map((candidate, position) => fileFix(file, `Change to ${candidate}`, [{ span: reference.span, newText: candidate }], { preferred: position === 0 && suggestions.length === 1 })),
+        fixes: suggestions.map((candidate, position) => fileFix({ uri, version }, `Change to ${candidate}`, [{ span: reference.span, newText: candidate }], { preferred: position === 0 && suggestions.length === 1 })),
       });
     }
   },

@@ -15,8 +15,8 @@ export default defineRule({
     stability: 'stable',
   },
   phase: 'reference',
-  check({ file, index, report }) {
-    const facts = index.facts(file.uri);
+  check({ uri, index, report }) {
+    const facts = index.facts(uri);
     if (!facts) return;
     for (const reference of facts.references) {
       if (reference.type !== DOCUMENT_ENTITY || !reference.refKinds || reference.refKinds.length === 0) continue;

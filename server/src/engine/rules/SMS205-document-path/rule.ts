@@ -28,7 +28,12 @@ export default defineRule({
     stability: 'stable',
   },
   phase: 'reference',
-  check({ file, index, report }) {
+  check(context) {
+    const { uri, index, report } = context;
+    // Only the manifest has document paths; ask the index before touching the syntax tree (parsed on
+    // demand when the file does not retain it).
+    if (!index.facts(uri)?.documents.some((document) => document.kind === MANIFEST_KIND)) return;
+    const file = context.file;
     for (const document of file.documents) {
       if (document.kind !== MANIFEST_KIND) continue;
       const contents = document.yaml.contents;
