@@ -2,7 +2,7 @@
 // incremental edits, edits out of range, changes to unknown documents, cancelled requests,
 // requests after shutdown, files deleted or renamed while open, and a broken .smsrc.yaml.
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -207,6 +207,28 @@ describe('hardening: the language server under abuse', function () {
     rmSync(join(folder, 'policies'), { recursive: true, force: true });
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(folder, 'policies'), type: 3 }] });
     await answers(client, renamedUri);
+  });
+
+  it('reads no file outside the folder through a symbolic link, at indexing nor on watched-file events', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'sms-hardening-outside-'));
+    folders.push(outside);
+    const broken = readFileSync(join(REPO_ROOT, 'examples', 'policies', 'service-management-policy.yaml'), 'utf8').replace('status: approved', 'status: aproved');
+    writeFileSync(join(outside, 'secret.yaml'), broken);
+    const folder = workspaceFolder();
+    folders.push(folder);
+    writeFileSync(join(folder, 'policies', 'inside.yaml'), broken.replace(/POL-SM\b/g, 'POL-INSIDE'));
+    symlinkSync(join(outside, 'secret.yaml'), join(folder, 'leak.yaml'));
+    symlinkSync(join(folder, 'policies', 'inside.yaml'), join(folder, 'alias.yaml'));
+    const client = await LspClient.start(folder);
+    clients.push(client);
+    await client.waitForIndexed();
+    // A link inside the folder is read like any file (its planted error is published) ...
+    await client.waitFor(() => (client.diagnostics.get(client.uri(folder, 'alias.yaml')) ?? []).some((d) => d.code === 'SMS104'), 'diagnostics of the inside link');
+    // ... a link leading outside is not, at indexing nor when a watched-file event names it.
+    symlinkSync(join(outside, 'secret.yaml'), join(folder, 'leak-later.yaml'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(folder, 'leak-later.yaml'), type: 1 }, { uri: client.uri(folder, 'leak.yaml'), type: 2 }] });
+    await settle(client);
+    for (const name of ['leak.yaml', 'leak-later.yaml']) assert.deepEqual(client.diagnostics.get(client.uri(folder, name)) ?? [], [], `${name} was read`);
   });
 
   it('reports an invalid .smsrc.yaml on that file and keeps the defaults', async () => {

@@ -39,9 +39,16 @@ export async function listYamlFiles(folder: string): Promise<string[]> {
   return out.sort();
 }
 
-/** The text of a file, or undefined when it cannot be read (deleted, a folder, a dangling link). */
-export async function readText(path: string): Promise<string | undefined> {
+/**
+ * The text of a file, or undefined when it cannot be read (deleted, a folder, a dangling link) or, given
+ * `within`, when its real path (after symbolic links) lies outside that folder.
+ */
+export async function readText(path: string, within?: string): Promise<string | undefined> {
   try {
+    if (within !== undefined) {
+      const [root, target] = await Promise.all([fs.realpath(within).catch(() => within), fs.realpath(path)]);
+      if (target !== root && !target.startsWith(`${root}${sep}`)) return undefined;
+    }
     const stats = await fs.stat(path);
     if (!stats.isFile()) return undefined;
     return decoder.decode(await fs.readFile(path));

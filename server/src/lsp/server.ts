@@ -183,7 +183,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const path of files) {
       const uri = canonicalUri(pathToFileURL(path).href);
       if (documents.get(clientUriOf(uri))) continue;
-      const text = await readText(path);
+      const text = await readText(path, project.folderPath);
       if (text === undefined) continue;
       setText(project, uri, 0, text);
       if (Date.now() - sinceYield > SLICE_MS) {
@@ -223,7 +223,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const open = documents.get(clientUriOf(baselineUri));
     const path = pathOf(baselineUri);
-    const text = open ? open.getText() : path ? await readText(path) : undefined;
+    const text = open ? open.getText() : path ? await readText(path, project.folderPath) : undefined;
     project.workspace.removeFile(baselineUri);
     project.workspace.setBaseline(text === undefined ? undefined : { uri: baselineUri, version: open?.version ?? 0, text });
     scheduleUpdate(0);
@@ -263,7 +263,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const project = projects.projectFor(uri);
     const path = pathOf(uri);
     // Closing without saving: the file on disk is the truth again.
-    const text = path ? await readText(path) : undefined;
+    const text = path ? await readText(path, project.folderPath) : undefined;
     if (text === undefined || project.folderUri === undefined) removeText(project, uri);
     else setText(project, uri, 0, text);
     if (project.folderUri === undefined) connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -285,7 +285,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         continue;
       }
       const path = pathOf(uri);
-      const text = path ? await readText(path) : undefined;
+      // Watched-file events name links too: a link leading outside the folder is not read.
+      const text = path ? await readText(path, project.folderPath) : undefined;
       if (text === undefined) removeText(project, uri);
       else setText(project, uri, 0, text);
     }
