@@ -5,6 +5,7 @@ import { parseDocument, type Node } from 'yaml';
 import type { Cancellation, DocUri, Finding, Fix, Severity, SeveritySetting, Span } from './types';
 import { NEVER_CANCELLED } from './types';
 import { parseFile, type ParsedFile, type SyntaxProblem } from './parse/parseFile';
+import { parseFileReusing } from './parse/incremental';
 import { LineIndex } from './text';
 import { SchemaSet } from './schema/schemaSet';
 import { toSchemaProblems } from './schema/schemaProblems';
@@ -481,7 +482,8 @@ export class Workspace {
 
   /** Parses one file and runs the file, schema and document rules; updates index and coverage. */
   private analyzeFile(state: FileState): void {
-    const parsed = parseFile(state.uri, state.version, state.text, this.configValue.limits);
+    // Re-parses only the changed block of a file parsed before (parse/incremental.ts), when it can.
+    const parsed = parseFileReusing(state, state.uri, state.version, state.text, this.configValue.limits, this.retainSyntaxTree(state.uri));
     state.parsed = parsed;
     state.lines = undefined;
     const local: RawFinding[] = [];

@@ -1,5 +1,5 @@
 // Parsing never fails: it yields the documents and a list of syntax problems.
-import { parseAllDocuments, isCollection, isMap, visit, type Document } from 'yaml';
+import { parseAllDocuments, isCollection, isMap, isPair, visit, type Document } from 'yaml';
 import type { DocUri, Span } from '../types';
 import { findPair, scalarString, nodeSpan, type YamlNode } from './yamlNodes';
 
@@ -60,10 +60,23 @@ export interface ParsedFile {
   readonly syntaxProblems: readonly SyntaxProblem[];
 }
 
+/** True when the text carries our header somewhere (a file without it is not an SMS file). */
+export function looksLikeSms(text: string): boolean {
+  return HEADER_PATTERN.test(text.length > 4096 ? text.slice(0, 65536) : text) || HEADER_PATTERN.test(text);
+}
+
+/** The options of every parse with `yaml` (incremental re-parses of fragments use the same). */
+export const YAML_PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false, logLevel: 'error' } as const;
+
 export function parseFile(uri: DocUri, version: number, text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedFile {
-  const looksSms = HEADER_PATTERN.test(text.length > 4096 ? text.slice(0, 65536) : text) || HEADER_PATTERN.test(text);
+  return parseFileWithDocuments(uri, version, text, limits).parsed;
+}
+
+/** `parseFile`, with every YAML document of the text (none when it is not parsed as YAML): the incremental re-parse keeps them. */
+export function parseFileWithDocuments(uri: DocUri, version: number, text: string, limits: ParseLimits): { parsed: ParsedFile; yamlDocuments: readonly Document.Parsed[] } {
+  const looksSms = looksLikeSms(text);
   if (text.length > limits.maxFileLength) {
-    return {
+    const parsed: ParsedFile = {
       uri,
       version,
       text,
@@ -73,21 +86,31 @@ export function parseFile(uri: DocUri, version: number, text: string, limits: Pa
         ? [{ kind: 'file-too-large', span: { start: 0, end: 0 }, detail: `${text.length} characters, limit ${limits.maxFileLength}` }]
         : [],
     };
+    return { parsed, yamlDocuments: [] };
   }
-  if (!looksSms) return { uri, version, text, isSms: false, documents: [], syntaxProblems: [] };
+  if (!looksSms) return { parsed: { uri, version, text, isSms: false, documents: [], syntaxProblems: [] }, yamlDocuments: [] };
 
   const problems: SyntaxProblem[] = [];
-  const documents: SmsDocument[] = [];
   let yamlDocuments: Document.Parsed[];
   try {
-    yamlDocuments = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false, logLevel: 'error' }) as Document.Parsed[];
+    yamlDocuments = parseAllDocuments(text, YAML_PARSE_OPTIONS) as Document.Parsed[];
     if (!Array.isArray(yamlDocuments)) yamlDocuments = [];
   } catch (error) {
     // The `yaml` package is not supposed to throw on any input; if it does, the file still gets an answer.
     problems.push({ kind: 'syntax-error', span: { start: 0, end: 0 }, detail: error instanceof Error ? error.message : String(error) });
-    return { uri, version, text, isSms: true, documents, syntaxProblems: problems };
+    return { parsed: { uri, version, text, isSms: true, documents: [], syntaxProblems: problems }, yamlDocuments: [] };
   }
+  return { parsed: fromYamlDocuments(uri, version, text, yamlDocuments, limits), yamlDocuments };
+}
 
+/**
+ * The parsed file of an SMS text from `yaml`'s documents for it: syntax problems, SMS documents and
+ * their plain values. Shared by the full parse and the incremental re-parse (parse/incremental.ts),
+ * so that both derive exactly the same from the same documents.
+ */
+export function fromYamlDocuments(uri: DocUri, version: number, text: string, yamlDocuments: readonly Document.Parsed[], limits: ParseLimits): ParsedFile {
+  const problems: SyntaxProblem[] = [];
+  const documents: SmsDocument[] = [];
   for (let indexInFile = 0; indexInFile < yamlDocuments.length; indexInFile++) {
     const yamlDocument = yamlDocuments[indexInFile];
     if (!yamlDocument) continue;
@@ -161,20 +184,26 @@ function toSmsDocument(
   return { uri, indexInFile, yaml: yamlDocument, value, apiVersion, kind, id, span, headerSpan };
 }
 
-/** The span of the first mapping key that is a collection, if any. */
+/**
+ * The span of the first mapping key that is a collection, if any (in `visit`'s order: depth first, a
+ * pair before its key and value). A plain recursion: `visit` costs several times more on large files.
+ */
 function firstCollectionKey(yamlDocument: Document.Parsed): Span | undefined {
-  let found: Span | undefined;
-  visit(yamlDocument, {
-    Pair(_key, pair) {
-      const key = pair.key as YamlNode | null;
-      if (isCollection(key)) {
-        found = nodeSpan(key) ?? { start: 0, end: 0 };
-        return visit.BREAK;
+  const search = (node: unknown): Span | undefined => {
+    if (isPair(node)) {
+      const key = node.key as YamlNode | null;
+      if (isCollection(key)) return nodeSpan(key) ?? { start: 0, end: 0 };
+      return search(key) ?? search(node.value);
+    }
+    if (isCollection(node)) {
+      for (const item of node.items) {
+        const found = search(item);
+        if (found) return found;
       }
-      return undefined;
-    },
-  });
-  return found;
+    }
+    return undefined;
+  };
+  return search(yamlDocument.contents);
 }
 
 /** The full span of the mapping key starting at `offset` (the parser reports one character). */
