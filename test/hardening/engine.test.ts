@@ -12,9 +12,10 @@ import { BUDGET_MS, HEADER, FUZZ_RUNS, suiteTimeout, FUZZ_SEED, assertFast, asse
 
 const POLICY = exampleFiles().find((file) => file.path === 'policies/service-management-policy.yaml')!;
 
-/** Budget of the monster inputs below (megabyte lines, 10,000 levels, thousands of documents): the
- * work is linear in their size, and the CPU clock also counts the collection of earlier garbage. */
-const MONSTER_BUDGET_MS = 5000;
+/** The monster inputs below (megabyte lines, 10,000 levels, thousands of documents) get the same
+ * budget as everything else: the default limits (limits.maxFileSizeKB 2048, maxNodes 30,000,
+ * maxFlowDepth 1,000, maxDocumentsPerFile 200) turn what would take longer into a finding. */
+const MONSTER_BUDGET_MS = BUDGET_MS;
 
 function one(path: string, text: string, name = path, budget = BUDGET_MS): ReturnType<typeof runEngine> {
   const answer = runEngine([{ path, text }], { name });
@@ -102,25 +103,30 @@ spec:
 
   it('answers a line of megabytes', () => {
     const line = 'x'.repeat(4 * 1024 * 1024);
-    one('long-scalar.yaml', `${HEADER}kind: Policy\nmetadata:\n  id: POL-LONG\n  title: "${line}"\n`, 'a 4 MB scalar line', MONSTER_BUDGET_MS);
-    one('long-comment.yaml', `${HEADER}kind: Policy\n# ${line}\n`, 'a 4 MB comment line', MONSTER_BUDGET_MS);
-    // A line of many small tokens costs the parser ~10 µs a token: 50,000 of them (150 KB).
-    one('long-flow.yaml', `${HEADER}kind: Policy\nspec: [${'a, '.repeat(50000)}]\n`, 'a flow sequence of 50,000 items on one line', MONSTER_BUDGET_MS);
-    one('long-key.yaml', `${HEADER}kind: Policy\n${'k'.repeat(2 * 1024 * 1024)}: 1\n`, 'a 2 MB key', MONSTER_BUDGET_MS);
+    // Past 2 MB: SMS006 instead of work.
+    assert.deepEqual(codes(one('long-scalar.yaml', `${HEADER}kind: Policy\nmetadata:\n  id: POL-LONG\n  title: "${line}"\n`, 'a 4 MB scalar line', MONSTER_BUDGET_MS)), ['SMS006']);
+    assert.deepEqual(codes(one('long-comment.yaml', `${HEADER}kind: Policy\n# ${line}\n`, 'a 4 MB comment line', MONSTER_BUDGET_MS)), ['SMS006']);
+    one('long-scalar-2mb.yaml', `${HEADER}kind: Policy\nmetadata:\n  id: POL-LONG\n  title: "${'x'.repeat(2 * 1024 * 1024 - 100)}"\n`, 'a scalar line just under 2 MB', MONSTER_BUDGET_MS);
+    // A line of many small tokens costs the parser ~10 µs a token: past 30,000 (90 KB), SMS006.
+    assert.deepEqual(codes(one('long-flow.yaml', `${HEADER}kind: Policy\nspec: [${'a, '.repeat(50000)}]\n`, 'a flow sequence of 50,000 items on one line', MONSTER_BUDGET_MS)), ['SMS006']);
+    one('long-flow-25k.yaml', `${HEADER}kind: Policy\nspec: [${'a, '.repeat(25000)}]\n`, 'a flow sequence of 25,000 items on one line', MONSTER_BUDGET_MS);
+    one('long-key.yaml', `${HEADER}kind: Policy\n${'k'.repeat(1024 * 1024)}: 1\n`, 'a 1 MB key', MONSTER_BUDGET_MS);
   });
 
   it('answers nesting 10,000 deep', () => {
     const depth = 10000;
-    one('flow-seq.yaml', `${HEADER}kind: Policy\nspec: ${'['.repeat(depth)}${']'.repeat(depth)}\n`, 'flow sequences 10,000 deep', MONSTER_BUDGET_MS);
-    one('flow-map.yaml', `${HEADER}kind: Policy\nspec: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`, 'flow mappings 10,000 deep', MONSTER_BUDGET_MS);
+    // Flow collections past 1,000 levels: SMS006 (unclosed, they cost the parser more than linear time).
+    assert.deepEqual(codes(one('flow-seq.yaml', `${HEADER}kind: Policy\nspec: ${'['.repeat(depth)}${']'.repeat(depth)}\n`, 'flow sequences 10,000 deep', MONSTER_BUDGET_MS)), ['SMS006']);
+    assert.deepEqual(codes(one('flow-map.yaml', `${HEADER}kind: Policy\nspec: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`, 'flow mappings 10,000 deep', MONSTER_BUDGET_MS)), ['SMS006']);
+    assert.deepEqual(codes(one('unclosed.yaml', `${HEADER}kind: Policy\nspec: ${'[{'.repeat(depth)}\n`, 'unclosed flow 10,000 deep', MONSTER_BUDGET_MS)), ['SMS006']);
+    one('unclosed-500.yaml', `${HEADER}kind: Policy\nspec: ${'[{'.repeat(250)}\n`, 'unclosed flow 500 deep', MONSTER_BUDGET_MS);
     one('block-seq.yaml', `${HEADER}kind: Policy\nspec:\n  ${'- '.repeat(depth)}x\n`, 'block sequences 10,000 deep', MONSTER_BUDGET_MS);
-    one('unclosed.yaml', `${HEADER}kind: Policy\nspec: ${'[{'.repeat(depth)}\n`, 'unclosed flow 10,000 deep', MONSTER_BUDGET_MS);
-    // A block mapping nested 3,000 deep with one-space indentation (4.5 M characters of indentation).
+    // A block mapping nested 1,500 deep with one-space indentation (1.1 M characters of indentation).
     let block = `${HEADER}kind: Policy\nspec:\n`;
     const parts: string[] = [];
-    for (let i = 1; i <= 3000; i++) parts.push(`${' '.repeat(i)}k${i}:\n`);
+    for (let i = 1; i <= 1500; i++) parts.push(`${' '.repeat(i)}k${i}:\n`);
     block += parts.join('');
-    one('block-map.yaml', block, 'block mappings 3,000 deep', MONSTER_BUDGET_MS);
+    one('block-map.yaml', block, 'block mappings 1,500 deep', MONSTER_BUDGET_MS);
   });
 
   it('answers a 50 MB file with SMS006 instead of work', () => {
@@ -139,14 +145,30 @@ spec:
     assert.ok(codes(answer).includes('SMS006'), `${codes(answer)}`);
   });
 
+  it('honours limits.maxNodes and limits.maxFlowDepth from the config, naming the setting', () => {
+    const nodes = runEngine([{ path: 'p.yaml', text: POLICY.text }], { config: 'limits:\n  maxNodes: 10\n' });
+    assertSane(nodes, 'maxNodes 10');
+    assert.deepEqual(codes(nodes), ['SMS006']);
+    assert.match(nodes.findings[0]!.message, /YAML nodes, limit 10 \(raise limits\.maxNodes in \.smsrc\.yaml/);
+    const deep = runEngine([{ path: 'd.yaml', text: `${HEADER}kind: Policy\nspec: ${'['.repeat(20)}${']'.repeat(20)}\n` }], { config: 'limits:\n  maxFlowDepth: 5\n' });
+    assert.deepEqual(codes(deep), ['SMS006']);
+    assert.match(deep.findings[0]!.message, /nested 20 deep, limit 5 \(raise limits\.maxFlowDepth/);
+  });
+
   it('answers thousands of documents in one file', () => {
     const doc = (i: number): string => `${HEADER}kind: Record\nmetadata:\n  id: REC-${i}\n  title: R${i}\n`;
+    const twoHundred = Array.from({ length: 200 }, (_, i) => doc(i)).join('---\n');
+    assert.ok(!codes(one('two-hundred.yaml', twoHundred, '200 documents', MONSTER_BUDGET_MS)).includes('SMS008'));
+    // Past the limit (200 a file) the rest is not even parsed: SMS008 at the first marker past it.
     const thousand = Array.from({ length: 1000 }, (_, i) => doc(i)).join('---\n');
-    one('thousand.yaml', thousand, '1,000 documents', MONSTER_BUDGET_MS);
-    // Past the limit (5,000 a file) the rest is not analysed; the first 5,000 are (~1 ms each).
-    const many = Array.from({ length: 6000 }, (_, i) => doc(i)).join('---\n');
-    const answer = one('six-thousand.yaml', many, '6,000 documents', 5 * MONSTER_BUDGET_MS);
-    assert.ok(codes(answer).includes('SMS008'), 'the document limit gives SMS008');
+    const answer = one('thousand.yaml', thousand, '1,000 documents', MONSTER_BUDGET_MS);
+    const tooMany = answer.findings.filter((finding) => finding.code === 'SMS008');
+    assert.equal(tooMany.length, 1);
+    const marker = tooMany[0]!.span.start;
+    assert.equal(thousand.slice(marker, marker + 4), '---\n');
+    assert.equal(thousand.slice(0, marker).split('---\n').length, 200, 'SMS008 sits at the start of document 201');
+    // 6,000 documents are also past the node estimate (30,000 lines): the whole file is refused.
+    assert.deepEqual(codes(one('six-thousand.yaml', Array.from({ length: 6000 }, (_, i) => doc(i)).join('---\n'), '6,000 documents', MONSTER_BUDGET_MS)), ['SMS006']);
     one('empty-docs.yaml', `${HEADER}${'---\n'.repeat(20000)}`, '20,000 empty documents', MONSTER_BUDGET_MS);
   });
 

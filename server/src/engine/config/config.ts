@@ -57,6 +57,8 @@ export function configFromValue(value: unknown, codeOf: (key: string) => string 
   const maxFileSizeKB = limits['maxFileSizeKB'];
   const maxAliasCount = limits['maxAliasCount'];
   const maxDocumentsPerFile = limits['maxDocumentsPerFile'];
+  const maxNodes = limits['maxNodes'];
+  const maxFlowDepth = limits['maxFlowDepth'];
   const baseline = value['baseline'];
   const locale = value['locale'];
   return {
@@ -70,6 +72,8 @@ export function configFromValue(value: unknown, codeOf: (key: string) => string 
         ...(typeof maxFileSizeKB === 'number' && maxFileSizeKB >= 1 ? { maxFileLength: Math.floor(maxFileSizeKB * 1024) } : {}),
         ...(typeof maxAliasCount === 'number' && maxAliasCount >= 0 ? { maxAliasCount: Math.floor(maxAliasCount) } : {}),
         ...(typeof maxDocumentsPerFile === 'number' && maxDocumentsPerFile >= 1 ? { maxDocumentsPerFile: Math.floor(maxDocumentsPerFile) } : {}),
+        ...(typeof maxNodes === 'number' && maxNodes >= 1 ? { maxNodes: Math.floor(maxNodes) } : {}),
+        ...(typeof maxFlowDepth === 'number' && maxFlowDepth >= 1 ? { maxFlowDepth: Math.floor(maxFlowDepth) } : {}),
       },
       baseline: typeof baseline === 'string' ? baseline : undefined,
       locale: locale === 'en' || locale === 'ko' ? locale : undefined,

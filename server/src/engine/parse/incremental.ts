@@ -10,6 +10,7 @@
 // to the change and after it are copies.
 import { parseAllDocuments, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node, type Pair } from 'yaml';
 import type { DocUri } from '../types';
+import { exceedsStructureLimits } from './structure';
 import { fromYamlDocuments, looksLikeSms, parseFileWithDocuments, YAML_PARSE_OPTIONS, type ParsedFile, type ParseLimits } from './parseFile';
 
 /** What a re-parse needs from the previous parse of the same file. */
@@ -72,7 +73,7 @@ function fullParse(uri: DocUri, version: number, text: string, limits: ParseLimi
 }
 
 function sameLimits(a: ParseLimits, b: ParseLimits): boolean {
-  return a.maxFileLength === b.maxFileLength && a.maxAliasCount === b.maxAliasCount && a.maxDocumentsPerFile === b.maxDocumentsPerFile;
+  return a.maxFileLength === b.maxFileLength && a.maxAliasCount === b.maxAliasCount && a.maxDocumentsPerFile === b.maxDocumentsPerFile && a.maxNodes === b.maxNodes && a.maxFlowDepth === b.maxFlowDepth;
 }
 
 /** A block node that may be parsed on its own: one sequence item or one mapping pair. */
@@ -99,6 +100,8 @@ function tryIncremental(previous: ParseState, uri: DocUri, version: number, text
   if (!sameLimits(previous.limits, limits)) return 'other limits';
   if (!previous.parsed.isSms || previous.yamlDocuments.length === 0) return 'previous text not parsed as SMS YAML';
   if (text.length > limits.maxFileLength || !looksLikeSms(text)) return 'not an SMS text';
+  // Near a limit the full parse decides (it may refuse the file or cut it at a document marker).
+  if (exceedsStructureLimits(text, limits)) return 'past a structure limit';
   if (text === oldText) {
     // Nothing to parse: the same documents (only the version differs).
     return { parsed: fromYamlDocuments(uri, version, text, previous.yamlDocuments, limits), yamlDocuments: previous.yamlDocuments, limits };

@@ -2,6 +2,7 @@
 import { parseAllDocuments, isCollection, isMap, isPair, visit, type Document } from 'yaml';
 import type { DocUri, Span } from '../types';
 import { findPair, scalarString, nodeSpan, type YamlNode } from './yamlNodes';
+import { scanStructure } from './structure';
 
 export const API_GROUP = 'iso20000.sms/';
 export const SUPPORTED_API_VERSIONS: readonly string[] = ['iso20000.sms/v1'];
@@ -12,14 +13,21 @@ export interface ParseLimits {
   readonly maxFileLength: number;
   /** Aliases expanded when building plain values; more is treated as an alias bomb. */
   readonly maxAliasCount: number;
-  /** Documents per file beyond this are not analysed. */
+  /** Documents per file beyond this are not parsed (the text from the next `---` on is skipped). */
   readonly maxDocumentsPerFile: number;
+  /** Estimated YAML nodes (lines + commas) beyond which a file is not parsed (parse/structure.ts). */
+  readonly maxNodes: number;
+  /** Flow collection nesting beyond which a file is not parsed. */
+  readonly maxFlowDepth: number;
 }
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = {
-  maxFileLength: 10 * 1024 * 1024,
+  // Chosen so that any file within them parses in well under a second (docs/reliability.md).
+  maxFileLength: 2 * 1024 * 1024,
   maxAliasCount: 1000,
-  maxDocumentsPerFile: 5000,
+  maxDocumentsPerFile: 200,
+  maxNodes: 30000,
+  maxFlowDepth: 1000,
 };
 
 export type SyntaxProblemKind = 'syntax-error' | 'syntax-warning' | 'duplicate-key' | 'file-too-large' | 'alias-limit' | 'too-many-documents' | 'missing-header';
@@ -30,6 +38,8 @@ export interface SyntaxProblem {
   /** The parser's own explanation, first line only, without its "at line X" suffix. */
   readonly detail: string;
   readonly yamlCode?: string;
+  /** For a limit: the `.smsrc.yaml` setting that raises it. */
+  readonly setting?: string;
 }
 
 /** One SMS document of a file: a YAML document whose top level carries our header. */
@@ -89,18 +99,32 @@ export function parseFileWithDocuments(uri: DocUri, version: number, text: strin
     return { parsed, yamlDocuments: [] };
   }
   if (!looksSms) return { parsed: { uri, version, text, isSms: false, documents: [], syntaxProblems: [] }, yamlDocuments: [] };
+  // Bound the parser's work before it starts (parse/structure.ts).
+  const scan = scanStructure(text, limits);
+  const refused = scan.nodes > limits.maxNodes
+    ? { detail: `about ${scan.nodes} YAML nodes, limit ${limits.maxNodes}`, setting: 'limits.maxNodes' }
+    : scan.maxFlowDepth > limits.maxFlowDepth
+      ? { detail: `flow collections nested ${scan.maxFlowDepth} deep, limit ${limits.maxFlowDepth}`, setting: 'limits.maxFlowDepth' }
+      : undefined;
+  if (refused) return { parsed: { uri, version, text, isSms: true, documents: [], syntaxProblems: [{ kind: 'file-too-large', span: { start: 0, end: 0 }, ...refused }] }, yamlDocuments: [] };
 
   const problems: SyntaxProblem[] = [];
   let yamlDocuments: Document.Parsed[];
   try {
-    yamlDocuments = parseAllDocuments(text, YAML_PARSE_OPTIONS) as Document.Parsed[];
+    // Documents past the limit are not even handed to the parser.
+    yamlDocuments = parseAllDocuments(scan.cutAt === undefined ? text : text.slice(0, scan.cutAt), YAML_PARSE_OPTIONS) as Document.Parsed[];
     if (!Array.isArray(yamlDocuments)) yamlDocuments = [];
   } catch (error) {
     // The `yaml` package is not supposed to throw on any input; if it does, the file still gets an answer.
     problems.push({ kind: 'syntax-error', span: { start: 0, end: 0 }, detail: error instanceof Error ? error.message : String(error) });
     return { parsed: { uri, version, text, isSms: true, documents: [], syntaxProblems: problems }, yamlDocuments: [] };
   }
-  return { parsed: fromYamlDocuments(uri, version, text, yamlDocuments, limits), yamlDocuments };
+  const parsed = fromYamlDocuments(uri, version, text, yamlDocuments, limits);
+  if (scan.cutAt === undefined || parsed.syntaxProblems.some((problem) => problem.kind === 'too-many-documents')) return { parsed, yamlDocuments };
+  // Like a parsed document past the limit: the span runs from its `---` to the next document's.
+  const next = text.slice(scan.cutAt + 3).search(/\n---(?=[ \t\r\n]|$)/);
+  const marker = { start: scan.cutAt, end: next < 0 ? text.length : scan.cutAt + 3 + next + 1 };
+  return { parsed: { ...parsed, syntaxProblems: [...parsed.syntaxProblems, { kind: 'too-many-documents', span: marker, detail: `limit ${limits.maxDocumentsPerFile}` }] }, yamlDocuments };
 }
 
 /**

@@ -1,20 +1,23 @@
 import { defineRule, ruleCode } from '../rule';
 
-/** Files past the configured size are not parsed, so that one huge file cannot stall the editor or CI. */
+/**
+ * Files past the configured size, estimated node count or flow nesting are not parsed, so that one huge
+ * or pathological file cannot stall the editor or CI (parse/structure.ts).
+ */
 export default defineRule({
   meta: {
     code: ruleCode('SMS006'),
     name: 'file-too-large',
     family: 'syntax',
     defaultSeverity: 'error',
-    summary: 'The file is larger than the configured limit and was not checked.',
+    summary: 'The file is larger or more deeply nested than the configured limits and was not checked.',
     fix: 'none',
-    messages: { tooLarge: 'This file was not checked: {detail} (raise limits.maxFileSizeKB in .smsrc.yaml if it is genuine).' },
+    messages: { tooLarge: 'This file was not checked: {detail} (raise {setting} in .smsrc.yaml if it is genuine).' },
     clauses: [],
     stability: 'stable',
   },
   phase: 'file',
   check({ problems, report }) {
-    for (const problem of problems) if (problem.kind === 'file-too-large') report({ span: problem.span, messageId: 'tooLarge', args: { detail: problem.detail } });
+    for (const problem of problems) if (problem.kind === 'file-too-large') report({ span: problem.span, messageId: 'tooLarge', args: { detail: problem.detail, setting: problem.setting ?? 'limits.maxFileSizeKB' } });
   },
 });
