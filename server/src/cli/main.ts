@@ -73,7 +73,7 @@ function lint(options: CliOptions, cwd: string, stdout: (text: string) => void, 
   for (const ruleError of workspace.ruleErrors) stderr(`${t.format('cli.ruleFailed', 'sms-lint: rule {code} failed: {message}', { code: ruleError.code, message: options.debug ? ruleError.message : (ruleError.message.split('\n')[0] ?? '') })}\n`);
 
   const pathOf = (uri: DocUri): string => toPosix(relative(cwd, fileURLToPath(uri))) || '.';
-  const smsFiles = uris.filter((uri) => workspace.parsed(uri)?.isSms).length;
+  const smsFiles = uris.filter((uri) => workspace.isSmsFile(uri)).length;
   const report = buildReport({
     workspace,
     pathOf,

@@ -61,6 +61,8 @@ interface FileState {
   text: string;
   /** Findings, facts, index and coverage are current for `text`. */
   analysed: boolean;
+  /** The text is an SMS file (as of the last analysis). */
+  isSms: boolean;
   /** The syntax tree, when retained (see WorkspaceOptions.retainSyntaxTree) or cached. */
   parsed: ParsedFile | undefined;
   lines: LineIndex | undefined;
@@ -151,7 +153,7 @@ export class Workspace {
       state.parsed = undefined;
       state.lines = undefined;
     } else {
-      this.files.set(uri, { uri, version, text, analysed: false, parsed: undefined, lines: undefined, local: [], references: [], final: [], finalSignature: '' });
+      this.files.set(uri, { uri, version, text, analysed: false, isSms: false, parsed: undefined, lines: undefined, local: [], references: [], final: [], finalSignature: '' });
     }
     this.dirty.add(uri);
   }
@@ -396,6 +398,14 @@ export class Workspace {
     return state.parsed;
   }
 
+  /** Is the file an SMS file (one of its YAML documents carries our header)? Analyses it if needed. */
+  isSmsFile(uri: DocUri): boolean {
+    const state = this.files.get(uri);
+    if (!state) return false;
+    if (!state.analysed) this.analyzeFile(state);
+    return state.isSms;
+  }
+
   /** Drops the syntax trees that are not retained (e.g. after the editor closed a document). */
   releaseSyntaxTrees(): void {
     for (const [uri, state] of this.files) if (state.parsed && !this.retainSyntaxTree(uri)) state.parsed = undefined;
@@ -536,6 +546,7 @@ export class Workspace {
     }
     state.local = local;
     state.analysed = true;
+    state.isSms = parsed.isSms;
     // Everything later phases need from this file is in the index, the coverage facts and the
     // findings now; the tree is most of the file's memory.
     this.treeCache.delete(state.uri);
