@@ -143,7 +143,7 @@ export interface SmsSettings {
   readonly locale: string | undefined;
 }
 
-export const DEFAULT_SETTINGS: SmsSettings = { enable: true, severity: {}, debounce: 15, locale: undefined };
+export const DEFAULT_SETTINGS: SmsSettings = { enable: true, severity: {}, debounce: 0, locale: undefined };
 
 export function settingsFrom(value: unknown): SmsSettings {
   if (typeof value !== 'object' || value === null) return DEFAULT_SETTINGS;
