@@ -102,14 +102,16 @@ function workspace(docs) {
  * document alone with the manifest ("huge"). */
 function view(dir, summary, which) {
   const folder = `${dir}-${which}`;
-  if (existsSync(folder)) return folder;
+  // Always rebuilt: a view left by an earlier run may show an earlier generation of the workspace.
+  rmSync(folder, { recursive: true, force: true });
   if (which === 'typical') {
     const copy = spawnSync('cp', ['-al', dir, folder]);
     if (copy.status !== 0) throw new Error(`cp -al failed: ${copy.stderr}`);
     if (summary.big?.mb5) rmSync(join(folder, summary.big.mb5));
   } else {
     mkdirSync(join(folder, 'large'), { recursive: true });
-    for (const rel of ['sms.yaml', summary.big.mb5]) spawnSync('ln', [join(dir, rel), join(folder, rel)]);
+    // With the generated .smsrc.yaml: it raises the limits that would refuse the 5 MB document.
+    for (const rel of ['sms.yaml', '.smsrc.yaml', summary.big.mb5]) if (existsSync(join(dir, rel))) spawnSync('ln', [join(dir, rel), join(folder, rel)]);
   }
   return folder;
 }
