@@ -4,7 +4,7 @@
 //
 //   docs/images/requirements-tree.png  the Requirements view with coverage counts and a gap
 //   docs/images/problems.png           the Problems panel with SMS diagnostics
-//   docs/images/quick-fix.png          the quick-fix menu on a missing requirement (SMS301)
+//   docs/images/quick-fix.png          the quick-fix menu on unclaimed content (SMS307) in the incident process
 //   docs/images/hover.png              the hover on a clause id in metadata.satisfies
 //   docs/images/completion.png         completion of a service id in an SLA
 //
@@ -48,7 +48,7 @@ function plant(/** @type {string} */ file, /** @type {string} */ from, /** @type
   if (!text.includes(from)) throw new Error(`screenshots: ${file} no longer contains ${JSON.stringify(from)}`);
   writeFileSync(path, text.replace(from, to));
 }
-// 8.6.1 loses its claim: a missing requirement (SMS301 on the manifest, quick-fix "Claim …").
+// 8.6.1 loses its claim: a missing requirement (SMS301 on the manifest; SMS307 in the incident process, quick-fix "Claim …").
 plant('processes/incident-management.yaml', 'satisfies: ["8.6.1", ', 'satisfies: [');
 // An SLA with a misspelled enum, an unknown key and a reference to a service that does not exist.
 plant('slas/brightwater.yaml', '  status: approved\n', '  status: aproved\n');
@@ -178,14 +178,14 @@ try {
   }
 
   if (want('quick-fix')) {
-    await open('sms.yaml');
-    const { line, text } = lineOf('sms.yaml', /^ {2}documents:/);
-    await goTo(line, text.indexOf('documents') + 2);
+    await open('processes/incident-management.yaml');
+    const { line, text } = lineOf('processes/incident-management.yaml', /^ {2}satisfies:/);
+    await goTo(line, text.indexOf('satisfies') + 2);
     await page.waitForSelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-info, .monaco-editor .squiggly-error');
     await page.mouse.move(5, 700);
     await page.keyboard.press('Control+.');
-    await page.waitForSelector('.action-widget .monaco-list-row:has-text("8.6.1")', { timeout: 30_000 });
-    await shot('quick-fix', 'The quick-fix menu on the uncovered subclause 8.6.1 (SMS301, on the manifest\'s register of documents): claim it in the incident process, which already has the content (or disable the rule for the line).');
+    await page.waitForSelector('.action-widget .monaco-list-row:has-text("Claim 8.6.1")', { timeout: 30_000 });
+    await shot('quick-fix', 'The quick-fix menu in the incident process, which holds the content of 8.6.1 but does not claim it (SMS307; the manifest reports 8.6.1 as uncovered and links here): claim it in this document (or disable the rule for the line).');
     await page.keyboard.press('Escape');
   }
 
