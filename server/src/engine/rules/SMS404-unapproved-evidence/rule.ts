@@ -1,5 +1,4 @@
 import { defineRule, ruleCode } from '../rule';
-import { extractFacts } from '../../index/facts';
 import { documentCoverage } from '../../coverage/coverage';
 import { keySpanOf, metadataOf, stringField, valueSpanOf } from '../SMS401-missing-approval/documentControl';
 import { readableList } from '../support';
@@ -29,12 +28,12 @@ export default defineRule({
     stability: 'preview',
   },
   phase: 'document',
-  check({ file, document, kindSchema, catalogue, report }) {
+  check({ file, document, facts, catalogue, report }) {
     const metadata = metadataOf(document);
     if (!metadata) return;
     const status = stringField(metadata.value, 'status');
     if (status === undefined || !(NOT_YET.has(status) || NO_LONGER.has(status))) return;
-    const claims = extractFacts(document, kindSchema?.root).claims;
+    const claims = facts.claims;
     if (claims.length === 0) return;
     const contributions = documentCoverage(document, claims, catalogue).contributions;
     if (contributions.length === 0) return;
