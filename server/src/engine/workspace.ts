@@ -558,7 +558,8 @@ export class Workspace {
   private runReferenceRules(state: FileState): RawFinding[] {
     const out: RawFinding[] = [];
     const { uri, version } = state;
-    const parsed = (): ParsedFile => this.parsed(uri) ?? parseFile(uri, version, state.text, this.configValue.limits);
+    // The state is in `files`, so `parsed` always has a tree to give (retained, cached or parsed now).
+    const parsed = (): ParsedFile => this.parsed(uri) as ParsedFile;
     for (const rule of this.activeRules()) {
       if (rule.phase !== 'reference') continue;
       this.isolate(rule, () =>

@@ -1,7 +1,7 @@
 import { defineRule, ruleCode } from '../rule';
 import type { Fix, RelatedLocation } from '../../types';
-import { findManifest } from '../../coverage/manifest';
-import { claimAnchor, claimFix, createDocumentFixFor, type DocumentFactoryContext } from '../../features/createDocument';
+import { claimAnchor, claimFix, createDocumentFixFor } from '../../features/createDocument';
+import { uncoveredSubclause } from './uncovered';
 
 /**
  * One finding per subclause with requirements no document evidences or claims, on the manifest,
@@ -26,18 +26,12 @@ export default defineRule({
   phase: 'workspace',
   scope: { kind: 'subclause' },
   check(context) {
-    const { target, coverage, catalogue, report } = context;
-    if (target.kind !== 'subclause') return;
-    const subclause = catalogue.subclause(target.subclauseId);
-    if (!subclause) return;
-    const manifest = findManifest(context.index, context.file);
-    if (!manifest) return;
-    const subclauseCoverage = coverage.subclauseCoverage(subclause);
-    const missing = subclauseCoverage.requirements.filter((r) => r.status === 'missing');
-    if (missing.length === 0) return;
+    const uncovered = uncoveredSubclause(context);
+    if (!uncovered) return;
+    const { subclause, manifest, missing, factory } = uncovered;
+    const { coverage, report } = context;
     const details = missing.map((r) => `\n  ${r.requirement.id}: ${context.catalogueText.requirement(r.requirement)}`).join('');
     const fixes: Fix[] = [];
-    const factory: DocumentFactoryContext = { index: context.index, templates: context.templates, today: context.skeleton.today, file: context.file, lines: context.lines };
     // A document of the right kind already exists: claim the subclause there (the partial-coverage
     // finding then says what content is missing) rather than create a second one. A fix edits only the
     // manifest's own file; a candidate elsewhere is pointed at, and SMS307 offers the claim in it.

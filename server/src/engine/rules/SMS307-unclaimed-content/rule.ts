@@ -1,7 +1,7 @@
 import { defineRule, ruleCode } from '../rule';
 import type { Fix } from '../../types';
-import { findManifest } from '../../coverage/manifest';
-import { claimAnchor, claimFix, type DocumentFactoryContext } from '../../features/createDocument';
+import { claimAnchor, claimFix } from '../../features/createDocument';
+import { uncoveredSubclause } from '../SMS301-uncovered-subclause/uncovered';
 
 /**
  * A document could evidence a subclause nobody evidences yet, but does not claim it: either it already
@@ -27,37 +27,30 @@ export default defineRule({
   phase: 'workspace',
   scope: { kind: 'subclause' },
   check(context) {
-    const { target, coverage, catalogue, report } = context;
-    if (target.kind !== 'subclause') return;
-    const subclause = catalogue.subclause(target.subclauseId);
-    if (!subclause) return;
-    // Without a manifest nothing tracks coverage (SMS305 says so); in the manifest's own file SMS301
-    // already offers the claim.
-    const manifest = findManifest(context.index, context.file);
-    if (!manifest) return;
-    if (!coverage.subclauseCoverage(subclause).requirements.some((r) => r.status === 'missing')) return;
+    // Without a manifest nothing tracks coverage (SMS305 says so).
+    const uncovered = uncoveredSubclause(context);
+    if (!uncovered) return;
+    const { subclause, manifest, factory } = uncovered;
     // Only the unambiguous case is reported: the one document that holds the content, else the one
     // document of the right kind. With several, the manifest's SMS301 lists them all and the owner
     // chooses; a finding in each would be noise while an SMS is being built.
-    const all = coverage.unclaimedEvidenceFor(subclause.id);
+    const all = context.coverage.unclaimedEvidenceFor(subclause.id);
     const complete = all.filter((candidate) => candidate.complete);
     const chosen = complete.length > 0 ? complete : all;
-    if (chosen.length !== 1) return;
-    const factory: DocumentFactoryContext = { index: context.index, templates: context.templates, today: context.skeleton.today, file: context.file, lines: context.lines };
-    for (const candidate of chosen) {
-      if (candidate.uri === manifest.uri) continue;
-      const file = context.file(candidate.uri);
-      const span = file && claimAnchor(file, candidate.documentId);
-      if (!span) continue;
-      const fix: Fix | undefined = claimFix(factory, candidate.uri, candidate.documentId, subclause.id, candidate.complete, true);
-      report(candidate.uri, {
-        span,
-        messageId: candidate.complete ? 'hasContent' : 'rightKind',
-        args: { document: candidate.documentId ?? 'This document', clause: subclause.id, title: context.catalogueText.title(subclause.id) ?? subclause.title },
-        data: { clauseId: subclause.id, requirementIds: subclause.requirements.map((r) => r.id) },
-        related: [{ uri: manifest.uri, span: manifest.anchor, message: `${subclause.id} is reported as uncovered on the manifest (SMS301).` }],
-        fixes: fix ? [fix] : [],
-      });
-    }
+    const candidate = chosen.length === 1 ? chosen[0] : undefined;
+    // In the manifest's own file SMS301 already offers the claim.
+    if (!candidate || candidate.uri === manifest.uri) return;
+    const file = context.file(candidate.uri);
+    const span = file && claimAnchor(file, candidate.documentId);
+    if (!span) return;
+    const fix: Fix | undefined = claimFix(factory, candidate.uri, candidate.documentId, subclause.id, candidate.complete, true);
+    context.report(candidate.uri, {
+      span,
+      messageId: candidate.complete ? 'hasContent' : 'rightKind',
+      args: { document: candidate.documentId ?? 'This document', clause: subclause.id, title: context.catalogueText.title(subclause.id) ?? subclause.title },
+      data: { clauseId: subclause.id, requirementIds: subclause.requirements.map((r) => r.id) },
+      related: [{ uri: manifest.uri, span: manifest.anchor, message: `${subclause.id} is reported as uncovered on the manifest (SMS301).` }],
+      fixes: fix ? [fix] : [],
+    });
   },
 });
