@@ -144,7 +144,8 @@ const common = {
   format: 'cjs',
   sourcemap: production ? false : 'linked',
   minify: production,
-  keepNames: true,
+  // Names survive without minification; esbuild's __name helper costs ≈ 2 % of the CLI in hot closures.
+  keepNames: production,
   logLevel: 'warning',
   plugins: [packPlugin, validatorsPlugin],
   tsconfig: join(root, 'tsconfig.json'),
@@ -158,7 +159,6 @@ const builds = [
   { ...common, entryPoints: { extension: join(root, 'client/src/extension.ts') }, outdir: join(root, 'dist'), external: ['vscode'] },
   { ...common, entryPoints: { server: join(root, 'server/src/lsp/main.ts') }, outdir: join(root, 'dist') },
   { ...common, entryPoints: { cli: join(root, 'server/src/cli/main.ts') }, outdir: join(root, 'dist'), banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: { worker: join(root, 'server/src/cli/worker.ts') }, outdir: join(root, 'dist') },
 ];
 if (!production) {
   builds.push({ ...common, entryPoints: unitFiles, outdir: join(root, 'out', 'test'), outbase: join(root, 'test'), packages: 'external', sourcemap: 'inline' });

@@ -59,7 +59,7 @@ for (const file of ['dist/cli.js', 'dist/server.js']) if (!existsSync(join(REPO_
 // not change what is measured half-way.
 const DIST = join(opt.work, 'dist');
 mkdirSync(DIST, { recursive: true });
-for (const name of ['cli.js', 'cli.js.map', 'server.js', 'server.js.map', 'worker.js', 'worker.js.map']) if (existsSync(join(REPO_ROOT, 'dist', name))) copyFileSync(join(REPO_ROOT, 'dist', name), join(DIST, name));
+for (const name of ['cli.js', 'cli.js.map', 'server.js', 'server.js.map']) if (existsSync(join(REPO_ROOT, 'dist', name))) copyFileSync(join(REPO_ROOT, 'dist', name), join(DIST, name));
 if (opt.server) for (const name of ['server.js', 'server.js.map']) copyFileSync(join(opt.server, '..', name), join(DIST, name));
 
 const log = (text) => process.stdout.write(`${text}\n`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the .vsix with @vscode/vsce, offline: the production bundle (`node esbuild.mjs --production`:
-// dist/extension.js, server.js, cli.js, worker.js with every schema, template and message bundled),
+// dist/extension.js, server.js, cli.js with every schema, template and message bundled),
 // then `vsce package --no-dependencies` (everything is bundled, so no node_modules go in and vsce does
 // not run `npm list`), then a check of what the .vsix holds. `.vscodeignore` is an allow-list.
 //
@@ -38,7 +38,7 @@ function run(/** @type {string} */ what, /** @type {string[]} */ argv) {
 
 // --- 1. production bundle ----------------------------------------------------------------------
 if (!args['skip-build']) run('node esbuild.mjs --production', [join(ROOT, 'esbuild.mjs'), '--production']);
-for (const name of ['extension', 'server', 'cli', 'worker']) {
+for (const name of ['extension', 'server', 'cli']) {
   if (!existsSync(join(ROOT, 'dist', `${name}.js`))) fail(`dist/${name}.js is missing (the build did not emit it)`);
 }
 
@@ -96,7 +96,6 @@ const required = [
   'dist/extension.js',
   'dist/server.js',
   'dist/cli.js',
-  'dist/worker.js',
   'media/icon.png',
   'media/sms.svg',
   'snippets/sms.code-snippets',

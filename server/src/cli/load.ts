@@ -7,6 +7,7 @@ import { CONFIG_FILE_NAMES, DocUri, Workspace, defaultPack, isConfigFileName } f
 import { UsageError, type CliOptions } from './args';
 import { findConfigFile, selectFiles } from './files';
 import { decodeText } from './decode';
+import { loadFiles, type FileToRead } from './parallel';
 
 export interface LoadedWorkspace {
   readonly workspace: Workspace;
@@ -26,8 +27,8 @@ export function loadWorkspace(options: CliOptions, cwd: string, today: string, s
   const configPath = options.noConfig ? undefined : options.config !== undefined ? resolve(cwd, options.config) : findConfigFile(directoryOf(firstTarget), CONFIG_FILE_NAMES);
   const workspace = new Workspace({ pack: defaultPack(), today, ...(options.locale ? { locale: options.locale } : {}) });
   let configUri: DocUri | undefined;
+  let configText: string | undefined;
   if (configPath !== undefined) {
-    let configText: string;
     try {
       configText = decodeText(readFileSync(configPath));
     } catch {
@@ -51,20 +52,12 @@ export function loadWorkspace(options: CliOptions, cwd: string, today: string, s
   if (baseline && applyBaseline) workspace.setBaseline({ uri: baseline.uri, version: 1, text: baseline.text });
   const selection = selectFiles(options.patterns, cwd, config.ignore, configPath !== undefined ? dirname(configPath) : cwd);
   if (selection.unmatched.length > 0) throw new UsageError(`no files match ${selection.unmatched.map((p) => `"${p}"`).join(', ')}`);
-  const uris: DocUri[] = [];
+  const files: FileToRead[] = [];
   for (const file of selection.files) {
     if (isConfigFileName(file) || (baselinePath !== undefined && resolve(file) === baselinePath)) continue;
-    const uri = DocUri(pathToFileURL(file).href);
-    let text: string;
-    try {
-      text = decodeText(readFileSync(file));
-    } catch (error) {
-      stderr(`sms-lint: cannot read ${relative(cwd, file)}: ${error instanceof Error ? error.message : String(error)}\n`);
-      continue;
-    }
-    workspace.setFile(uri, 1, text);
-    uris.push(uri);
+    files.push({ path: file, uri: DocUri(pathToFileURL(file).href) });
   }
+  const uris = loadFiles(workspace, files, { threads: options.threads, workerScript: __filename, today, locale: options.locale, config: configUri && configText !== undefined ? { uri: configUri, text: configText } : undefined, cwd, ...(options.debug ? { debug: stderr } : {}) }, stderr);
   return { workspace, uris, configUri, baseline };
 }
 

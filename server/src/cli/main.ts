@@ -20,6 +20,8 @@ import { formatMarkdown } from './format/markdown';
 import { outputTextOf, pluralS, type OutputText } from './format/text';
 import { runConformityReport } from './conformityCommand';
 import { lintWithCache } from './cache';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { runWorker, type WorkerInput } from './worker';
 
 declare const __SMS_LINT_VERSION__: string;
 const VERSION = typeof __SMS_LINT_VERSION__ === 'string' ? __SMS_LINT_VERSION__ : '0.0.0';
@@ -157,7 +159,10 @@ function localDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-if (require.main === module) {
+if (!isMainThread && (workerData as Partial<WorkerInput> | undefined)?.smsLintWorker === true) {
+  // This bundle is also the script of the analysis workers (cli/parallel.ts).
+  runWorker(workerData as WorkerInput);
+} else if (require.main === module) {
   const exitCode = run(process.argv.slice(2), process.cwd(), (text) => process.stdout.write(text), (text) => process.stderr.write(text), Boolean(process.stdout.isTTY));
   process.exitCode = exitCode;
 }

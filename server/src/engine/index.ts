@@ -3,7 +3,7 @@
 // vscode-languageclient, fs, path, child_process or reads process; a test enforces it.
 export * from './types';
 export { LineIndex, type LineCharacter } from './text';
-export { Workspace, type WorkspaceOptions, type UpdateResult } from './workspace';
+export { Workspace, type WorkspaceOptions, type UpdateResult, type FileAnalysis } from './workspace';
 export { defaultPack } from './pack/defaultPack';
 export type { StandardPack, Templates, TemplateChoice } from './pack/pack';
 export { fillPlaceholders } from './pack/pack';

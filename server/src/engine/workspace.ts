@@ -70,6 +70,26 @@ interface FileState {
   references: RawFinding[];
   final: Finding[];
   finalSignature: string;
+  /** An analysis of `text` computed elsewhere (a worker thread), used by the next analysis. */
+  precomputed: FileAnalysis | undefined;
+  /** Plain values of the documents whose kind a workspace rule reads (`scope.values`), by position in the file. */
+  values: ReadonlyMap<number, unknown> | undefined;
+}
+
+/**
+ * What analysing one file yields, as plain data: it can be computed in another thread (or process)
+ * by a workspace with the same options and handed to `setAnalysedFile`. Findings name their rule by
+ * code; `context` identifies the options it was computed with.
+ */
+export interface FileAnalysis {
+  readonly context: string;
+  readonly isSms: boolean;
+  readonly local: readonly { readonly code: string; readonly problem: Problem }[];
+  readonly facts: FileFacts;
+  readonly coverage: readonly DocumentCoverageFacts[];
+  /** Plain values of the documents of kinds workspace rules read (see `Rule.scope.values`). */
+  readonly values: readonly (readonly [indexInFile: number, value: unknown])[];
+  readonly ruleErrors: readonly { readonly code: string; readonly message: string }[];
 }
 
 interface ConfigState {
@@ -152,11 +172,59 @@ export class Workspace {
       state.analysed = false;
       state.parsed = undefined;
       state.lines = undefined;
+      state.precomputed = undefined;
     } else {
-      this.files.set(uri, { uri, version, text, analysed: false, isSms: false, parsed: undefined, lines: undefined, local: [], references: [], final: [], finalSignature: '' });
+      this.files.set(uri, { uri, version, text, analysed: false, isSms: false, parsed: undefined, lines: undefined, local: [], references: [], final: [], finalSignature: '', precomputed: undefined, values: undefined });
     }
     this.dirty.add(uri);
   }
+
+  /**
+   * Analyses a text as `setFile` + `update` would (parse, file, schema and document rules, index facts,
+   * coverage facts) without adding it to the workspace: the per-file part of the work, which needs no
+   * other file. A worker thread's workspace, created with the same options, computes these for the
+   * workspace that holds the files (`setAnalysedFile`).
+   */
+  analyse(uri: DocUri, version: number, text: string): FileAnalysis {
+    const state: FileState = { uri, version, text, analysed: false, isSms: false, parsed: undefined, lines: undefined, local: [], references: [], final: [], finalSignature: '', precomputed: undefined, values: undefined };
+    const errorsBefore = this.ruleErrors.length;
+    const { parsed, local, facts, coverage, values } = this.computeAnalysis(state, false);
+    return {
+      context: this.analysisContext,
+      isSms: parsed.isSms,
+      local: local.map(({ rule, problem }) => ({ code: rule.meta.code, problem })),
+      facts,
+      coverage,
+      values: values ? [...values] : [],
+      ruleErrors: this.ruleErrors.splice(errorsBefore),
+    };
+  }
+
+  /**
+   * `setFile` with the analysis of exactly this text computed by `analyse` (typically in a worker thread):
+   * the next `update` takes it instead of analysing the file again. An analysis computed with other
+   * options (config, locale, date, rules) is ignored and the file is analysed as usual.
+   */
+  setAnalysedFile(uri: DocUri, version: number, text: string, analysis: FileAnalysis): void {
+    this.setFile(uri, version, text);
+    const state = this.files.get(uri);
+    if (state && !state.analysed && analysis.context === this.analysisContext) state.precomputed = analysis;
+  }
+
+  /**
+   * Everything besides a file's text that its analysis depends on. Two workspaces with equal contexts
+   * analyse a text identically.
+   */
+  get analysisContext(): string {
+    const memo = this.contextMemo;
+    const rules = this.activeRules();
+    if (memo && memo.today === this.today && memo.locale === this.messages.locale && memo.config === this.configState && memo.rules === rules) return memo.value;
+    const value = JSON.stringify([this.today, this.messages.locale, this.configState?.text ?? '', rules.map((rule) => rule.meta.code).join()]);
+    this.contextMemo = { today: this.today, locale: this.messages.locale, config: this.configState, rules, value };
+    return value;
+  }
+
+  private contextMemo: { today: string; locale: string; config: ConfigState | undefined; rules: readonly Rule[]; value: string } | undefined;
 
   removeFile(uri: DocUri): void {
     if (!this.files.has(uri)) return;
@@ -479,6 +547,7 @@ export class Workspace {
     if (!state) return;
     state.analysed = false;
     state.parsed = undefined;
+    state.precomputed = undefined;
     this.treeCache.delete(uri);
     state.lines = undefined;
     this.dirty.add(uri);
@@ -490,20 +559,92 @@ export class Workspace {
     return bundle ? new Messages(chosen, bundle) : Messages.english();
   }
 
-  /** Parses one file and runs the file, schema and document rules; updates index and coverage. */
+  /** Parses one file and runs the file, schema and document rules (or takes a precomputed analysis); updates index and coverage. */
   private analyzeFile(state: FileState): void {
+    const precomputed = state.precomputed;
+    state.precomputed = undefined;
+    let isSms: boolean;
+    let local: RawFinding[];
+    let facts: FileFacts;
+    let coverage: readonly DocumentCoverageFacts[];
+    if (precomputed && precomputed.context === this.analysisContext) {
+      isSms = precomputed.isSms;
+      local = [];
+      for (const { code, problem } of precomputed.local) {
+        const rule = this.ruleByCode(code);
+        if (rule) local.push({ rule, uri: state.uri, problem });
+      }
+      facts = precomputed.facts;
+      coverage = precomputed.coverage;
+      state.values = precomputed.values.length > 0 ? new Map(precomputed.values) : undefined;
+      this.ruleErrors.push(...precomputed.ruleErrors);
+      // No tree: one is parsed on demand if a feature or a cross-file rule needs it.
+      state.parsed = undefined;
+      state.lines = undefined;
+    } else {
+      const result = this.computeAnalysis(state, this.retainSyntaxTree(state.uri));
+      isSms = result.parsed.isSms;
+      local = result.local;
+      facts = result.facts;
+      coverage = result.coverage;
+      state.parsed = result.parsed;
+      state.lines = result.lines;
+      state.values = result.values;
+    }
+    state.local = local;
+    state.analysed = true;
+    state.isSms = isSms;
+    // Everything later phases need from this file is in the index, the coverage facts and the
+    // findings now; the tree is most of the file's memory.
+    this.treeCache.delete(state.uri);
+    if (!this.retainSyntaxTree(state.uri)) state.parsed = undefined;
+    this.pendingIndexChanges.push(this.index.update(state.uri, isSms ? facts : EMPTY_FILE_FACTS));
+    for (const subclause of this.coverage.update(state.uri, isSms ? coverage : [])) this.pendingSubclauses.add(subclause);
+  }
+
+  /** Kinds whose plain values an active workspace rule reads (`scope.values`). */
+  private valueKinds(): ReadonlySet<string> {
+    if (this.valueKindsMemo?.rules === this.activeRules()) return this.valueKindsMemo.kinds;
+    const kinds = new Set<string>();
+    for (const rule of this.activeRules()) if (rule.phase === 'workspace' && rule.scope.kind === 'global') for (const kind of rule.scope.values ?? []) kinds.add(kind);
+    this.valueKindsMemo = { rules: this.activeRules(), kinds };
+    return kinds;
+  }
+
+  private valueKindsMemo: { rules: readonly Rule[]; kinds: ReadonlySet<string> } | undefined;
+
+  /** The plain value of a document of a file: kept for the kinds in `valueKinds`, else from a parse. */
+  private documentValue(uri: DocUri, indexInFile: number): unknown {
+    const state = this.files.get(uri);
+    if (!state) return undefined;
+    if (!state.analysed) this.analyzeFile(state);
+    if (state.values?.has(indexInFile)) return state.values.get(indexInFile);
+    const document = this.parsed(uri)?.documents.find((candidate) => candidate.indexInFile === indexInFile);
+    return document?.value;
+  }
+
+  private ruleByCode(code: string): Rule | undefined {
+    this.rulesByCode ??= new Map(this.rules.map((rule) => [rule.meta.code, rule]));
+    return this.rulesByCode.get(code);
+  }
+
+  private rulesByCode: Map<string, Rule> | undefined;
+
+  /** The per-file part of the analysis: parse, file, schema and document rules, index and coverage facts. */
+  private computeAnalysis(state: FileState, keepForReparse: boolean): { parsed: ParsedFile; local: RawFinding[]; facts: FileFacts; coverage: DocumentCoverageFacts[]; lines: LineIndex | undefined; values: Map<number, unknown> | undefined } {
     // Re-parses only the changed block of a file parsed before (parse/incremental.ts), when it can.
-    const parsed = parseFileReusing(state, state.uri, state.version, state.text, this.configValue.limits, this.retainSyntaxTree(state.uri));
-    state.parsed = parsed;
-    state.lines = undefined;
+    const parsed = parseFileReusing(state, state.uri, state.version, state.text, this.configValue.limits, keepForReparse);
     const local: RawFinding[] = [];
-    const lines = (): LineIndex => (state.lines ??= new LineIndex(state.text));
+    let lineIndex: LineIndex | undefined;
+    const lines = (): LineIndex => (lineIndex ??= new LineIndex(state.text));
     const documents: FileFacts['documents'][number][] = [];
     const definitions: DocumentFacts['definitions'][number][] = [];
     const references: DocumentFacts['references'][number][] = [];
     const claims: DocumentFacts['claims'][number][] = [];
     const coverageFacts: DocumentCoverageFacts[] = [];
     const skeleton = this.skeletonContext();
+    const valueKinds = this.valueKinds();
+    let values: Map<number, unknown> | undefined;
 
     const rules = this.activeRules();
     for (const rule of rules) {
@@ -539,20 +680,13 @@ export class Workspace {
         );
       }
       documents.push({ uri: state.uri, indexInFile: document.indexInFile, kind: document.kind, id: document.id });
+      if (document.kind !== undefined && valueKinds.has(document.kind) && document.value !== undefined) (values ??= new Map()).set(document.indexInFile, document.value);
       definitions.push(...facts.definitions);
       references.push(...facts.references);
       claims.push(...facts.claims);
       coverageFacts.push(documentCoverage(document, facts.claims, this.catalogue));
     }
-    state.local = local;
-    state.analysed = true;
-    state.isSms = parsed.isSms;
-    // Everything later phases need from this file is in the index, the coverage facts and the
-    // findings now; the tree is most of the file's memory.
-    this.treeCache.delete(state.uri);
-    if (!this.retainSyntaxTree(state.uri)) state.parsed = undefined;
-    this.pendingIndexChanges.push(this.index.update(state.uri, parsed.isSms ? { documents, definitions, references, claims } : EMPTY_FILE_FACTS));
-    for (const subclause of this.coverage.update(state.uri, coverageFacts)) this.pendingSubclauses.add(subclause);
+    return { parsed, local, facts: { documents, definitions, references, claims }, coverage: coverageFacts, lines: lineIndex, values };
   }
 
   private runReferenceRules(state: FileState): RawFinding[] {
@@ -633,6 +767,7 @@ export class Workspace {
         config: this.configValue,
         file: (uri) => this.parsed(uri),
         lines: (uri) => this.lines(uri),
+        value: (uri, indexInFile) => this.documentValue(uri, indexInFile),
         report: (uri, problem) => findings.push({ rule, uri, problem }),
       }),
     );

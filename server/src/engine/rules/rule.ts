@@ -90,7 +90,14 @@ export interface ReferenceRuleContext<M extends string> {
 export type WorkspaceScope =
   | { readonly kind: 'entity'; readonly entityTypes: readonly string[] | 'all' }
   | { readonly kind: 'subclause' }
-  | { readonly kind: 'global'; readonly entityTypes: readonly string[]; readonly documentKinds: readonly string[]; readonly coverage: boolean };
+  | {
+      readonly kind: 'global';
+      readonly entityTypes: readonly string[];
+      readonly documentKinds: readonly string[];
+      readonly coverage: boolean;
+      /** Kinds whose documents' plain values the rule reads (`context.value`): the engine keeps them, so that no tree is parsed again. */
+      readonly values?: readonly string[];
+    };
 
 export type WorkspaceTarget =
   | { readonly kind: 'entity'; readonly entityType: string; readonly id: string }
@@ -113,6 +120,11 @@ export interface WorkspaceRuleContext<M extends string> {
   /** Text access for fixes; undefined when the engine does not hold the file. */
   readonly file: (uri: DocUri) => ParsedFile | undefined;
   readonly lines: (uri: DocUri) => LineIndex | undefined;
+  /**
+   * The plain value of a file's document (by its position in the file), as schema validation saw it.
+   * Kept for the kinds a rule names in `scope.values`; for others the file is parsed again.
+   */
+  readonly value: (uri: DocUri, indexInFile: number) => unknown;
   readonly report: ReportAt<M>;
 }
 

@@ -24,11 +24,11 @@ export default defineRule({
     stability: 'preview',
   },
   phase: 'workspace',
-  scope: { kind: 'global', entityTypes: ['service', 'party'], documentKinds: ['ServiceCatalogue', 'ServiceLevelAgreement'], coverage: false },
-  check({ index, file, report }) {
-    const slas = documentsOfKind(index, file, 'ServiceLevelAgreement');
+  scope: { kind: 'global', entityTypes: ['service', 'party'], documentKinds: ['ServiceCatalogue', 'ServiceLevelAgreement'], coverage: false, values: ['ServiceCatalogue', 'ServiceLevelAgreement'] },
+  check({ index, file, value, report }) {
+    const slas = documentsOfKind(index, file, value, 'ServiceLevelAgreement');
     const covered = new Set(slas.flatMap((sla) => strings(sla.spec['services'])));
-    for (const catalogue of documentsOfKind(index, file, 'ServiceCatalogue')) {
+    for (const catalogue of documentsOfKind(index, file, value, 'ServiceCatalogue')) {
       for (const service of objects(catalogue.spec['services'])) {
         const serviceId = stringOf(service, 'id');
         if (serviceId === undefined || covered.has(serviceId)) continue;

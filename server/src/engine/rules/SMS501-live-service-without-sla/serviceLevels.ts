@@ -16,19 +16,44 @@ export interface KindDocument {
 /** Documents not in force do not promise or underpin anything. */
 const RETIRED = new Set(['superseded', 'withdrawn']);
 
-export function documentsOfKind(index: WorkspaceIndex, file: (uri: DocUri) => ParsedFile | undefined, kind: string): KindDocument[] {
-  const out: KindDocument[] = [];
+/**
+ * The documents of a kind in force, from their plain values (kept by the engine for the kinds a rule
+ * names in `scope.values`); the syntax tree (`file`, `document`) is parsed only when a finding needs a
+ * position from it.
+ */
+export function documentsOfKind(index: WorkspaceIndex, file: (uri: DocUri) => ParsedFile | undefined, value: (uri: DocUri, indexInFile: number) => unknown, kind: string): KindDocument[] {
+  const out: (KindDocument & { readonly indexInFile: number })[] = [];
   for (const indexed of index.documentsOfKind(kind)) {
-    const parsed = file(indexed.uri);
-    const document = parsed?.documents.find((candidate) => candidate.indexInFile === indexed.indexInFile);
-    if (!parsed || !document || !isJsonObject(document.value)) continue;
-    const metadata = document.value['metadata'];
-    const spec = document.value['spec'];
+    const documentValue = value(indexed.uri, indexed.indexInFile);
+    if (!isJsonObject(documentValue)) continue;
+    const metadata = documentValue['metadata'];
+    const spec = documentValue['spec'];
     if (!isJsonObject(metadata) || !isJsonObject(spec)) continue;
     if (typeof metadata['status'] === 'string' && RETIRED.has(metadata['status'])) continue;
-    out.push({ uri: indexed.uri, file: parsed, document, metadata, spec });
+    const { uri, indexInFile } = indexed;
+    let tree: { file: ParsedFile; document: SmsDocument } | undefined;
+    const parse = (): { file: ParsedFile; document: SmsDocument } => {
+      if (tree) return tree;
+      const parsed = file(uri);
+      const document = parsed?.documents.find((candidate) => candidate.indexInFile === indexInFile);
+      // The value came from this document, so a tree holds it (unless the file vanished meanwhile).
+      if (!parsed || !document) throw new Error(`document ${indexInFile} of ${uri} has no syntax tree`);
+      return (tree = { file: parsed, document });
+    };
+    out.push({
+      uri,
+      indexInFile,
+      get file() {
+        return parse().file;
+      },
+      get document() {
+        return parse().document;
+      },
+      metadata,
+      spec,
+    });
   }
-  return out.sort((a, b) => (a.uri === b.uri ? a.document.indexInFile - b.document.indexInFile : a.uri < b.uri ? -1 : 1));
+  return out.sort((a, b) => (a.uri === b.uri ? a.indexInFile - b.indexInFile : a.uri < b.uri ? -1 : 1));
 }
 
 export function objects(value: unknown): JsonObject[] {

@@ -44,10 +44,10 @@ export default defineRule({
     stability: 'preview',
   },
   phase: 'workspace',
-  scope: { kind: 'global', entityTypes: ['target', 'component', 'supplier', 'service'], documentKinds: ['ServiceCatalogue', 'ServiceLevelAgreement', 'Agreement'], coverage: false },
-  check({ index, file, report }) {
+  scope: { kind: 'global', entityTypes: ['target', 'component', 'supplier', 'service'], documentKinds: ['ServiceCatalogue', 'ServiceLevelAgreement', 'Agreement'], coverage: false, values: ['ServiceCatalogue', 'ServiceLevelAgreement', 'Agreement'] },
+  check({ index, file, value, report }) {
     const providers = new Map<string, Set<string>>();
-    for (const catalogue of documentsOfKind(index, file, 'ServiceCatalogue')) {
+    for (const catalogue of documentsOfKind(index, file, value, 'ServiceCatalogue')) {
       for (const service of objects(catalogue.spec['services'])) {
         const serviceId = stringOf(service, 'id');
         if (serviceId === undefined) continue;
@@ -57,7 +57,7 @@ export default defineRule({
     const supplierTargets: { supplier: string; target: Target }[] = [];
     /** `supplier target id → SLA target id → note` from the agreements' alignment blocks. */
     const alignments = new Map<string, Map<string, string | undefined>>();
-    for (const agreement of documentsOfKind(index, file, 'Agreement')) {
+    for (const agreement of documentsOfKind(index, file, value, 'Agreement')) {
       const supplier = stringOf(agreement.spec, 'supplier');
       if (supplier === undefined) continue;
       for (const target of targetsOf(agreement)) supplierTargets.push({ supplier, target });
@@ -69,7 +69,7 @@ export default defineRule({
         alignments.set(from, supported);
       }
     }
-    for (const sla of documentsOfKind(index, file, 'ServiceLevelAgreement')) {
+    for (const sla of documentsOfKind(index, file, value, 'ServiceLevelAgreement')) {
       for (const target of targetsOf(sla)) {
         if (target.service === undefined) continue;
         const suppliers = providers.get(target.service) ?? new Set<string>();
