@@ -72,7 +72,8 @@ const packPlugin = {
         // Translations of the catalogue's texts, one file per locale: iso20000-1-2018.<locale>.yaml.
         `export const catalogueTranslations = ${JSON.stringify(catalogueTranslations(join(schemaDir, 'standards')))};`,
         `export const templates = ${JSON.stringify(templates)};`,
-        `export const templateIndexText = ${JSON.stringify(readOptional(join(templateDir, 'index.yaml')))};`,
+        // Parsed here, so that no thread parses it (with a cold YAML parser) at start-up.
+        `export const templateIndexValue = ${JSON.stringify(existsSync(join(templateDir, 'index.yaml')) ? parseYaml(readFileSync(join(templateDir, 'index.yaml'), 'utf8')) : null)};`,
         `export const messageBundles = ${JSON.stringify(messageBundles)};`,
       ].join('\n');
       const watchFiles = [

@@ -7,7 +7,8 @@ declare module 'sms-pack:data' {
   export const evidenceData: unknown;
   export const catalogueTranslations: Readonly<Record<string, unknown>>;
   export const templates: Readonly<Record<string, string>>;
-  export const templateIndexText: string | undefined;
+  /** templates/index.yaml, parsed at build time. */
+  export const templateIndexValue: unknown;
   export const messageBundles: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 

@@ -68,14 +68,21 @@ export function buildReport(inputs: ReportInputs): LintReport {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   let fixableCount = 0;
   const files: FileReport[] = [];
+  // Every file's path is needed many times (sorting, every finding and every piece of evidence).
+  const paths = new Map<DocUri, string>();
+  const pathOf = (uri: DocUri): string => {
+    let path = paths.get(uri);
+    if (path === undefined) paths.set(uri, (path = inputs.pathOf(uri)));
+    return path;
+  };
   const locate = (uri: DocUri, span: { start: number; end: number }): ReportedLocation => {
     const lines = workspace.lines(uri);
     const start = lines?.positionAt(span.start) ?? { line: 0, character: 0 };
     const end = lines?.positionAt(span.end) ?? start;
-    return { path: inputs.pathOf(uri), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+    return { path: pathOf(uri), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
   };
   const allFindings = workspace.allFindings();
-  const uris = [...new Set([...inputs.uris, ...allFindings.keys()])].sort((a, b) => (inputs.pathOf(a) < inputs.pathOf(b) ? -1 : 1));
+  const uris = [...new Set([...inputs.uris, ...allFindings.keys()])].sort((a, b) => (pathOf(a) < pathOf(b) ? -1 : 1));
   for (const uri of uris) {
     const findings = (allFindings.get(uri) ?? []).filter((finding: Finding) => !inputs.quiet || finding.severity === 'error');
     if (findings.length === 0) continue;
@@ -96,7 +103,7 @@ export function buildReport(inputs: ReportInputs): LintReport {
         related: finding.related.map((related) => ({ ...locate(related.uri, related.span), message: related.message })),
       };
     });
-    files.push({ path: inputs.pathOf(uri), absolutePath: inputs.absolutePathOf(uri), findings: reported });
+    files.push({ path: pathOf(uri), absolutePath: inputs.absolutePathOf(uri), findings: reported });
   }
   const coverage = workspace.coverageReport();
   const evidenceOf = (requirementId: string): EvidenceLocation[] => {

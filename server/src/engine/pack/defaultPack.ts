@@ -1,7 +1,7 @@
 // The pack bundled with the product (see esbuild.mjs, virtual module `sms-pack:data`).
 import * as data from 'sms-pack:data';
 import { validatorsById } from 'sms-pack:validators';
-import { parseTemplateIndex, type StandardPack } from './pack';
+import { templateIndexFromValue, type StandardPack } from './pack';
 
 let memo: StandardPack | undefined;
 
@@ -13,7 +13,7 @@ export function defaultPack(): StandardPack {
     catalogue: data.catalogueData,
     evidence: data.evidenceData,
     catalogueTranslations: data.catalogueTranslations,
-    templates: { files: data.templates, bySubclause: parseTemplateIndex(data.templateIndexText) },
+    templates: { files: data.templates, bySubclause: templateIndexFromValue(data.templateIndexValue) },
     messageBundles: data.messageBundles,
   };
   return memo;

@@ -1,7 +1,6 @@
 // A standard pack: the data the engine works from (kind schemas, config schema, requirement
 // catalogue, templates, message bundles). The default pack is bundled at build time; tests may
 // build smaller packs.
-import { parse } from 'yaml';
 import { isJsonObject } from '../schema/schemaTree';
 import type { PrecompiledValidator } from '../schema/schemaSet';
 
@@ -34,15 +33,9 @@ export interface StandardPack {
   readonly messageBundles: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-export function parseTemplateIndex(text: string | undefined): Map<string, TemplateChoice> {
+/** The template index from its parsed value (the bundled pack's is parsed at build time). */
+export function templateIndexFromValue(value: unknown): Map<string, TemplateChoice> {
   const out = new Map<string, TemplateChoice>();
-  if (text === undefined) return out;
-  let value: unknown;
-  try {
-    value = parse(text);
-  } catch {
-    return out;
-  }
   if (!isJsonObject(value)) return out;
   for (const [subclauseId, entry] of Object.entries(value)) {
     if (!isJsonObject(entry) || typeof entry['template'] !== 'string') continue;
