@@ -52,7 +52,7 @@ Options:
       --baseline <file>     a baseline of accepted findings (default: the config's baseline)
       --cache               only re-check files that changed since the last run
       --cache-location <p>  where to keep the cache (default: .smslintcache)
-      --threads <n>         worker threads for large workspaces (default: automatic)
+      --threads <n>         threads analysing files (default: one per core for large workspaces)
       --debug               print stack traces of internal errors
   -h, --help                show this help
   -v, --version             show the version
