@@ -3,6 +3,7 @@ import { parseAllDocuments, isCollection, isMap, isPair, visit, type Document } 
 import type { DocUri, Span } from '../types';
 import { findPair, scalarString, nodeSpan, type YamlNode } from './yamlNodes';
 import { scanStructure } from './structure';
+import { fastParseAllDocuments } from './fastYaml';
 
 export const API_GROUP = 'iso20000.sms/';
 export const SUPPORTED_API_VERSIONS: readonly string[] = ['iso20000.sms/v1'];
@@ -78,12 +79,21 @@ export function looksLikeSms(text: string): boolean {
 /** The options of every parse with `yaml` (incremental re-parses of fragments use the same). */
 export const YAML_PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false, logLevel: 'error' } as const;
 
-export function parseFile(uri: DocUri, version: number, text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedFile {
-  return parseFileWithDocuments(uri, version, text, limits).parsed;
+export interface ParseOptions {
+  /**
+   * Try the fast parser for the YAML subset of SMS files first (parse/fastYaml.ts), falling back to
+   * `yaml` outside it. Its trees carry no comments (`comment`, `commentBefore`, `spaceBefore`): only
+   * for trees that are not kept for comment-aware work (the incremental re-parse reads them).
+   */
+  readonly fast?: boolean;
+}
+
+export function parseFile(uri: DocUri, version: number, text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, options?: ParseOptions): ParsedFile {
+  return parseFileWithDocuments(uri, version, text, limits, options).parsed;
 }
 
 /** `parseFile`, with every YAML document of the text (none when it is not parsed as YAML): the incremental re-parse keeps them. */
-export function parseFileWithDocuments(uri: DocUri, version: number, text: string, limits: ParseLimits): { parsed: ParsedFile; yamlDocuments: readonly Document.Parsed[] } {
+export function parseFileWithDocuments(uri: DocUri, version: number, text: string, limits: ParseLimits, options?: ParseOptions): { parsed: ParsedFile; yamlDocuments: readonly Document.Parsed[] } {
   const looksSms = looksLikeSms(text);
   if (text.length > limits.maxFileLength) {
     const parsed: ParsedFile = {
@@ -112,7 +122,8 @@ export function parseFileWithDocuments(uri: DocUri, version: number, text: strin
   let yamlDocuments: Document.Parsed[];
   try {
     // Documents past the limit are not even handed to the parser.
-    yamlDocuments = parseAllDocuments(scan.cutAt === undefined ? text : text.slice(0, scan.cutAt), YAML_PARSE_OPTIONS) as Document.Parsed[];
+    const source = scan.cutAt === undefined ? text : text.slice(0, scan.cutAt);
+    yamlDocuments = (options?.fast ? fastParseAllDocuments(source) : undefined) ?? (parseAllDocuments(source, YAML_PARSE_OPTIONS) as Document.Parsed[]);
     if (!Array.isArray(yamlDocuments)) yamlDocuments = [];
   } catch (error) {
     // The `yaml` package is not supposed to throw on any input; if it does, the file still gets an answer.
