@@ -25,7 +25,9 @@ export interface LoadedWorkspace {
 export function loadWorkspace(options: CliOptions, cwd: string, today: string, stderr: (text: string) => void, applyBaseline: boolean): LoadedWorkspace {
   const firstTarget = resolve(cwd, options.patterns[0] ?? '.');
   const configPath = options.noConfig ? undefined : options.config !== undefined ? resolve(cwd, options.config) : findConfigFile(directoryOf(firstTarget), CONFIG_FILE_NAMES);
-  const workspace = new Workspace({ pack: defaultPack(), today, ...(options.locale ? { locale: options.locale } : {}) });
+  // Syntax trees are not kept: a run needs a file's tree again only for the few findings that quote
+  // another file (it is parsed again then), and without them ten thousand files fit in far less memory.
+  const workspace = new Workspace({ pack: defaultPack(), today, ...(options.locale ? { locale: options.locale } : {}), retainSyntaxTree: () => false });
   let configUri: DocUri | undefined;
   let configText: string | undefined;
   if (configPath !== undefined) {

@@ -460,7 +460,8 @@ export class Workspace {
     const state = this.files.get(uri);
     if (!state) return undefined;
     if (!state.analysed) this.analyzeFile(state);
-    if (!state.parsed) state.parsed = parseFile(state.uri, state.version, state.text, this.configValue.limits);
+    // Not kept for the incremental re-parse (which reads comments): the fast parser may build it.
+    if (!state.parsed) state.parsed = parseFile(state.uri, state.version, state.text, this.configValue.limits, { fast: true });
     if (this.retainSyntaxTree(uri)) this.treeCache.delete(uri);
     else this.cacheTree(uri);
     return state.parsed;

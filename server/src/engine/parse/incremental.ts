@@ -11,7 +11,7 @@
 import { parseAllDocuments, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node, type Pair } from 'yaml';
 import type { DocUri } from '../types';
 import { exceedsStructureLimits } from './structure';
-import { fromYamlDocuments, looksLikeSms, parseFileWithDocuments, YAML_PARSE_OPTIONS, type ParsedFile, type ParseLimits } from './parseFile';
+import { fromYamlDocuments, looksLikeSms, parseFile, parseFileWithDocuments, YAML_PARSE_OPTIONS, type ParsedFile, type ParseLimits } from './parseFile';
 
 /** What a re-parse needs from the previous parse of the same file. */
 export interface ParseState {
@@ -60,7 +60,11 @@ const lastParses = new WeakMap<object, ParseState>();
  * caller does not retain either, so that this cache does not hold what the caller dropped.
  */
 export function parseFileReusing(owner: object, uri: DocUri, version: number, text: string, limits: ParseLimits, keep = true): ParsedFile {
-  const result = reparseFile(lastParses.get(owner), uri, version, text, limits);
+  const previous = lastParses.get(owner);
+  // A tree nobody keeps for a later re-parse may come from the fast parser (parse/fastYaml.ts): it
+  // records no comments, which only this module reads.
+  if (!keep && !previous) return parseFile(uri, version, text, limits, { fast: true });
+  const result = reparseFile(previous, uri, version, text, limits);
   if (keep) lastParses.set(owner, result.state);
   else lastParses.delete(owner);
   return result.parsed;

@@ -21,6 +21,39 @@ export function editDistance(a: string, b: string): number {
   return d[s.length]![t.length]!;
 }
 
+/**
+ * `editDistance` of two lower-case strings when it is at most `bound`, else `bound + 1`: rows are
+ * abandoned once two in a row exceed the bound (a cell depends on the two rows above it). `suggest`
+ * runs it against every id of a type, thousands in a large workspace.
+ */
+export function distanceWithin(s: string, t: string, bound: number): number {
+  const cols = t.length + 1;
+  let before = new Int32Array(cols);
+  let previous = new Int32Array(cols);
+  let current = new Int32Array(cols);
+  for (let j = 0; j < cols; j++) previous[j] = j;
+  let previousMin = 0;
+  for (let i = 1; i <= s.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j < cols; j++) {
+      const cost = s.charCodeAt(i - 1) === t.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && s.charCodeAt(i - 1) === t.charCodeAt(j - 2) && s.charCodeAt(i - 2) === t.charCodeAt(j - 1)) value = Math.min(value, before[j - 2]! + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > bound && previousMin > bound) return bound + 1;
+    previousMin = rowMin;
+    const recycled = before;
+    before = previous;
+    previous = current;
+    current = recycled;
+  }
+  const distance = previous[t.length]!;
+  return distance <= bound ? distance : bound + 1;
+}
+
 /** The candidates close enough to `input` to be what the user meant, best first (at most `limit`). */
 export function suggest(input: string, candidates: Iterable<string>, limit = 3): string[] {
   const scored: { candidate: string; distance: number }[] = [];
@@ -29,11 +62,13 @@ export function suggest(input: string, candidates: Iterable<string>, limit = 3):
     if (candidate === input) continue;
     const loweredCandidate = candidate.toLowerCase();
     let distance: number;
-    if (loweredCandidate === lowered) distance = 0;
-    else if (Math.abs(candidate.length - input.length) > Math.max(3, input.length / 2)) continue;
-    else distance = editDistance(input, candidate);
     const threshold = Math.max(1, Math.min(4, Math.floor(Math.max(input.length, candidate.length) / 3)));
     const contains = lowered.length >= 4 && (loweredCandidate.includes(lowered) || lowered.includes(loweredCandidate));
+    if (loweredCandidate === lowered) distance = 0;
+    else if (Math.abs(candidate.length - input.length) > Math.max(3, input.length / 2)) continue;
+    // The distance is at least the difference in length; past the threshold only its cap matters.
+    else if (!contains && Math.abs(candidate.length - input.length) > threshold) continue;
+    else distance = distanceWithin(lowered, loweredCandidate, threshold);
     if (distance <= threshold || contains) scored.push({ candidate, distance: contains ? Math.min(distance, threshold) : distance });
   }
   scored.sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate));
