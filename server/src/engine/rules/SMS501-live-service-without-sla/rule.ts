@@ -44,7 +44,7 @@ export default defineRule({
           if (customer === undefined || !customers.has(customer)) continue;
           const servicesKey = findPair(findPair(sla.document.yaml.contents, 'spec')?.value, 'services')?.key as Node | undefined;
           const span = nodeSpan(servicesKey) ?? sla.document.headerSpan;
-          related.push({ uri: sla.uri, span, message: `${sla.document.id ?? 'This SLA'} is the agreement with ${customer}, a customer of ${serviceId}: list ${serviceId} in its spec.services.` });
+          related.push({ uri: sla.uri, span, message: `${sla.id ?? 'This SLA'} is the agreement with ${customer}, a customer of ${serviceId}: list ${serviceId} in its spec.services.` });
         }
         report(catalogue.uri, { span: definition.span, messageId: 'noSla', args: { service: serviceId }, related });
       }

@@ -7,6 +7,8 @@ import { isJsonObject, type JsonObject } from '../../schema/schemaTree';
 
 export interface KindDocument {
   readonly uri: DocUri;
+  /** `metadata.id` (from the index: reading it parses nothing). */
+  readonly id: string | undefined;
   readonly file: ParsedFile;
   readonly document: SmsDocument;
   readonly metadata: JsonObject;
@@ -42,6 +44,7 @@ export function documentsOfKind(index: WorkspaceIndex, file: (uri: DocUri) => Pa
     };
     out.push({
       uri,
+      id: indexed.id,
       indexInFile,
       get file() {
         return parse().file;

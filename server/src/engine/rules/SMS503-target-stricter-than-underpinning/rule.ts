@@ -115,7 +115,7 @@ export default defineRule({
               value: `${target.value} ${target.unit}`,
               service: target.service,
               supplierTarget: underpinning.id,
-              agreement: underpinning.owner.document.id ?? '?',
+              agreement: underpinning.owner.id ?? '?',
               supplier,
               underpinning: `${underpinning.value} ${underpinning.unit}`,
             },
