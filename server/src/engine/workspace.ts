@@ -6,7 +6,7 @@ import type { Cancellation, DocUri, Finding, Fix, Severity, SeveritySetting, Spa
 import { NEVER_CANCELLED } from './types';
 import { parseFile, type ParsedFile, type SyntaxProblem } from './parse/parseFile';
 import { parseFileReusing } from './parse/incremental';
-import { LineIndex } from './text';
+import { LineIndex, LinePositions } from './text';
 import { SchemaSet } from './schema/schemaSet';
 import { toSchemaProblems } from './schema/schemaProblems';
 import { extractFacts, entityKey, type DocumentFacts } from './index/facts';
@@ -20,7 +20,7 @@ import type { Problem, Rule, WorkspaceScope, WorkspaceTarget } from './rules/rul
 import { RULES, allRuleKeys, ruleCodeOf } from './rules/registry';
 import type { SkeletonContext } from './rules/support';
 import type { StandardPack } from './pack/pack';
-import { applySuppressions } from './suppressions';
+import { applyDirectives, suppressionsOf, type Suppressions } from './suppressions';
 import { entryMatches, parseBaseline, relativeToFolder, type Baseline } from './baseline';
 import { EXCLUSION_KEYS } from './rules/SMS303-exclusion-not-permitted/rule';
 
@@ -37,10 +37,26 @@ export interface WorkspaceOptions {
    * a feature or a cross-file rule needs its nodes. The language server keeps the open documents' trees.
    */
   readonly retainSyntaxTree?: (uri: DocUri) => boolean;
+  /**
+   * Which files keep their text after analysis (all by default, and all when there is no `loadText`).
+   * A file that does not keeps a length and a hash of it (to recognise the same text again), its
+   * suppression directives, findings, index facts and coverage; when a feature, a fix or a re-parse
+   * needs the text, the engine asks `loadText` (a small cache keeps the last few). The language server
+   * keeps the open documents' texts and reads the others from disk.
+   */
+  readonly retainText?: (uri: DocUri) => boolean;
+  /**
+   * The current text of a file whose text was released (undefined when it is gone). The engine does no
+   * I/O: the adapter reads it. A text that differs from the one analysed replaces it (the file is
+   * analysed again), as if `setFile` had been called with it.
+   */
+  readonly loadText?: (uri: DocUri) => string | undefined;
 }
 
 /** Syntax trees re-parsed on demand for files that do not retain theirs. */
 const TREE_CACHE_SIZE = 32;
+/** Texts (and line indexes) loaded again on demand for files that do not retain theirs. */
+const TEXT_CACHE_SIZE = 32;
 
 export interface UpdateResult {
   readonly cancelled: boolean;
@@ -58,7 +74,12 @@ interface RawFinding {
 interface FileState {
   readonly uri: DocUri;
   version: number;
-  text: string;
+  /** The text; undefined once released (see WorkspaceOptions.retainText), then `textLength` and `textHash` describe it. */
+  text: string | undefined;
+  textLength: number;
+  textHash: number;
+  /** Suppression directives of the analysed text (undefined: none). */
+  suppressions: Suppressions | undefined;
   /** Findings, facts, index and coverage are current for `text`. */
   analysed: boolean;
   /** The text is an SMS file (as of the last analysis). */
@@ -66,6 +87,8 @@ interface FileState {
   /** The syntax tree, when retained (see WorkspaceOptions.retainSyntaxTree) or cached. */
   parsed: ParsedFile | undefined;
   lines: LineIndex | undefined;
+  /** Line starts of the released text (see `Workspace.positions`). */
+  positions: LinePositions | undefined;
   local: RawFinding[];
   references: RawFinding[];
   final: Finding[];
@@ -92,6 +115,10 @@ export class Workspace {
   private readonly retainSyntaxTree: (uri: DocUri) => boolean;
   /** Files whose tree is held only as a cache, least recently used first. */
   private readonly treeCache = new Set<DocUri>();
+  private readonly retainText: (uri: DocUri) => boolean;
+  private readonly loadText: ((uri: DocUri) => string | undefined) | undefined;
+  /** Files whose text is held only as a cache (loaded again through `loadText`), least recently used first. */
+  private readonly textCache = new Set<DocUri>();
   private readonly dirty = new Set<DocUri>();
   private readonly removed = new Set<DocUri>();
   private configState: ConfigState | undefined;
@@ -117,6 +144,8 @@ export class Workspace {
     this.pack = options.pack;
     this.rules = options.rules ?? RULES;
     this.retainSyntaxTree = options.retainSyntaxTree ?? (() => true);
+    this.loadText = options.loadText;
+    this.retainText = options.loadText ? (options.retainText ?? (() => true)) : () => true;
     this.today = options.today;
     const compiled = compiledPack(options.pack);
     this.schemas = compiled.schemas;
@@ -143,17 +172,20 @@ export class Workspace {
     const state = this.files.get(uri);
     this.removed.delete(uri);
     if (state) {
-      if (state.text === text) {
+      if (state.text === undefined ? state.textLength === text.length && state.textHash === hashText(text) : state.text === text) {
         state.version = version;
+        // A file the editor opened keeps its text again.
+        if (state.text === undefined && this.retainText(uri)) state.text = text;
         return;
       }
       state.version = version;
       state.text = text;
+      state.positions = undefined;
       state.analysed = false;
       state.parsed = undefined;
       state.lines = undefined;
     } else {
-      this.files.set(uri, { uri, version, text, analysed: false, isSms: false, parsed: undefined, lines: undefined, local: [], references: [], final: [], finalSignature: '' });
+      this.files.set(uri, { uri, version, text, textLength: text.length, textHash: 0, suppressions: undefined, analysed: false, isSms: false, parsed: undefined, lines: undefined, positions: undefined, local: [], references: [], final: [], finalSignature: '' });
     }
     this.dirty.add(uri);
   }
@@ -162,12 +194,18 @@ export class Workspace {
     if (!this.files.has(uri)) return;
     this.files.delete(uri);
     this.treeCache.delete(uri);
+    this.textCache.delete(uri);
     this.dirty.delete(uri);
     this.removed.add(uri);
   }
 
   hasFile(uri: DocUri): boolean {
     return this.files.has(uri);
+  }
+
+  /** Does the engine hold this text (a file, the config file or the baseline)? */
+  holds(uri: DocUri): boolean {
+    return this.files.has(uri) || this.configState?.uri === uri || this.baselineState?.uri === uri;
   }
 
   fileUris(): DocUri[] {
@@ -339,7 +377,7 @@ export class Workspace {
         continue;
       }
       const groupFindings = [...(this.groupsByUri.get(uri) ?? [])].flatMap((group) => (this.groups.get(group) ?? []).filter((finding) => finding.uri === uri));
-      const final = this.finalize(uri, [...state.local, ...state.references, ...groupFindings], state.analysed ? state.text : undefined);
+      const final = this.finalize(uri, [...state.local, ...state.references, ...groupFindings], state.analysed ? (state.suppressions ?? NO_SUPPRESSIONS) : undefined);
       const signature = signatureOf(final);
       if (signature !== state.finalSignature) {
         state.final = final;
@@ -391,8 +429,10 @@ export class Workspace {
   parsed(uri: DocUri): ParsedFile | undefined {
     const state = this.files.get(uri);
     if (!state) return undefined;
+    // Loaded first: a text that changed on disk since the analysis is analysed again.
+    if (!state.parsed) this.loadedText(state);
     if (!state.analysed) this.analyzeFile(state);
-    if (!state.parsed) state.parsed = parseFile(state.uri, state.version, state.text, this.configValue.limits);
+    if (!state.parsed) state.parsed = parseFile(state.uri, state.version, this.loadedText(state) ?? '', this.configValue.limits);
     if (this.retainSyntaxTree(uri)) this.treeCache.delete(uri);
     else this.cacheTree(uri);
     return state.parsed;
@@ -406,10 +446,61 @@ export class Workspace {
     return state.isSms;
   }
 
-  /** Drops the syntax trees that are not retained (e.g. after the editor closed a document). */
+  /** Drops the syntax trees and texts that are not retained (e.g. after the editor closed a document). */
   releaseSyntaxTrees(): void {
-    for (const [uri, state] of this.files) if (state.parsed && !this.retainSyntaxTree(uri)) state.parsed = undefined;
+    for (const [uri, state] of this.files) {
+      if (state.parsed && !this.retainSyntaxTree(uri)) state.parsed = undefined;
+      if (state.text !== undefined && state.analysed && !this.retainText(uri)) this.releaseText(state);
+    }
     this.treeCache.clear();
+    this.textCache.clear();
+  }
+
+  /** Forgets a file's text (keeping its length and hash); `loadText` gives it back. */
+  private releaseText(state: FileState): void {
+    if (state.text === undefined) return;
+    state.textLength = state.text.length;
+    state.textHash = hashText(state.text);
+    state.positions = state.lines?.positions() ?? LinePositions.of(state.text);
+    state.text = undefined;
+    state.lines = undefined;
+    this.textCache.delete(state.uri);
+  }
+
+  /**
+   * The file's text: held, or loaded again through `loadText` (and cached). A loaded text that is not the
+   * one analysed replaces it, and the file is analysed again. Undefined when it cannot be loaded.
+   */
+  private loadedText(state: FileState): string | undefined {
+    if (state.text !== undefined) {
+      if (this.textCache.has(state.uri)) {
+        this.textCache.delete(state.uri);
+        this.textCache.add(state.uri);
+      }
+      return state.text;
+    }
+    const text = this.loadText?.(state.uri);
+    if (text === undefined) return undefined;
+    if (text.length !== state.textLength || hashText(text) !== state.textHash) {
+      // Changed on disk since it was analysed (the watcher's notification may still be on its way).
+      state.analysed = false;
+      state.parsed = undefined;
+      this.treeCache.delete(state.uri);
+      this.dirty.add(state.uri);
+      state.positions = undefined;
+    }
+    state.text = text;
+    state.lines = undefined;
+    if (!this.retainText(state.uri)) {
+      this.textCache.add(state.uri);
+      while (this.textCache.size > TEXT_CACHE_SIZE) {
+        const oldest = this.textCache.values().next().value as DocUri;
+        const cached = this.files.get(oldest);
+        if (cached && cached.analysed) this.releaseText(cached);
+        else this.textCache.delete(oldest);
+      }
+    }
+    return text;
   }
 
   private cacheTree(uri: DocUri): void {
@@ -431,12 +522,26 @@ export class Workspace {
       this.configLines ??= new LineIndex(this.configState.text);
       return this.configLines.text === this.configState.text ? this.configLines : (this.configLines = new LineIndex(this.configState.text));
     }
-    state.lines ??= new LineIndex(state.text);
+    const text = this.loadedText(state);
+    if (text === undefined) return undefined;
+    state.lines ??= new LineIndex(text);
     return state.lines;
   }
 
+  /**
+   * Offsets to line/character for a file, without loading a released text: ranges of findings, claims
+   * and definitions (they are positions in the analysed text, which these line starts describe).
+   */
+  positions(uri: DocUri): LinePositions | undefined {
+    const state = this.files.get(uri);
+    if (state && state.text === undefined && state.positions) return state.positions;
+    return this.lines(uri);
+  }
+
   text(uri: DocUri): string | undefined {
-    return this.files.get(uri)?.text ?? (this.configState?.uri === uri ? this.configState.text : this.baselineState?.uri === uri ? this.baselineState.text : undefined);
+    const state = this.files.get(uri);
+    if (state) return this.loadedText(state);
+    return this.configState?.uri === uri ? this.configState.text : this.baselineState?.uri === uri ? this.baselineState.text : undefined;
   }
 
   get templates(): StandardPack['templates'] {
@@ -493,11 +598,13 @@ export class Workspace {
   /** Parses one file and runs the file, schema and document rules; updates index and coverage. */
   private analyzeFile(state: FileState): void {
     // Re-parses only the changed block of a file parsed before (parse/incremental.ts), when it can.
-    const parsed = parseFileReusing(state, state.uri, state.version, state.text, this.configValue.limits, this.retainSyntaxTree(state.uri));
+    // A released text is loaded again (a file that cannot be read any more is analysed as empty until removed).
+    const text = this.loadedText(state) ?? (state.text = '');
+    const parsed = parseFileReusing(state, state.uri, state.version, text, this.configValue.limits, this.retainSyntaxTree(state.uri));
     state.parsed = parsed;
     state.lines = undefined;
     const local: RawFinding[] = [];
-    const lines = (): LineIndex => (state.lines ??= new LineIndex(state.text));
+    const lines = (): LineIndex => (state.lines ??= new LineIndex(text));
     const documents: FileFacts['documents'][number][] = [];
     const definitions: DocumentFacts['definitions'][number][] = [];
     const references: DocumentFacts['references'][number][] = [];
@@ -551,6 +658,8 @@ export class Workspace {
     // findings now; the tree is most of the file's memory.
     this.treeCache.delete(state.uri);
     if (!this.retainSyntaxTree(state.uri)) state.parsed = undefined;
+    state.suppressions = suppressionsOf(text);
+    if (!this.retainText(state.uri)) this.releaseText(state);
     this.pendingIndexChanges.push(this.index.update(state.uri, parsed.isSms ? { documents, definitions, references, claims } : EMPTY_FILE_FACTS));
     for (const subclause of this.coverage.update(state.uri, coverageFacts)) this.pendingSubclauses.add(subclause);
   }
@@ -662,8 +771,8 @@ export class Workspace {
   /** Rule crashes since the last call (adapters log them). */
   readonly ruleErrors: { code: string; message: string }[] = [];
 
-  /** `text` is the file's text when its suppression comments apply. */
-  private finalize(uri: DocUri, raw: readonly RawFinding[], text: string | undefined): Finding[] {
+  /** `suppressions` are the file's suppression comments, when they apply. */
+  private finalize(uri: DocUri, raw: readonly RawFinding[], suppressions: Suppressions | null | undefined): Finding[] {
     const out: Finding[] = [];
     const version = this.files.get(uri)?.version ?? this.configState?.version ?? 0;
     for (const { rule, problem } of raw) {
@@ -684,8 +793,8 @@ export class Workspace {
       });
     }
     let kept = out;
-    if (text !== undefined) {
-      const applied = applySuppressions(text, out, (code) => /^SMS\d{3}$/.test(code) && ruleCodeOf(code) !== undefined);
+    if (suppressions !== undefined) {
+      const applied = applyDirectives(suppressions ?? undefined, out, (code) => /^SMS\d{3}$/.test(code) && ruleCodeOf(code) !== undefined);
       kept = applied.kept;
       const suppressionRule = this.activeRules().find((rule) => rule.meta.code === 'SMS902');
       if (suppressionRule) {
@@ -805,6 +914,23 @@ function compiledPack(pack: StandardPack): { schemas: SchemaSet; catalogue: Cata
 
 function stampVersion(fix: Fix, uri: DocUri, version: number): Fix {
   return { ...fix, documentEdits: fix.documentEdits.map((edit) => (edit.uri === uri && edit.version === 0 ? { ...edit, version } : edit)) };
+}
+
+/** Suppressions of an analysed file without directives. */
+const NO_SUPPRESSIONS = null;
+
+/** A 53-bit hash of a text (cyrb53), to recognise a released text when it is set again. */
+function hashText(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 function signatureOf(findings: readonly Finding[]): string {
