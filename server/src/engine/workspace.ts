@@ -187,6 +187,9 @@ export class Workspace {
     } else {
       this.files.set(uri, { uri, version, text, textLength: text.length, textHash: 0, suppressions: undefined, analysed: false, isSms: false, parsed: undefined, lines: undefined, positions: undefined, local: [], references: [], final: [], finalSignature: '' });
     }
+    // A file that does not keep its text is read again for its analysis: an adapter hands over every
+    // text of a workspace before the first update, and holding them all until then is the peak.
+    if (!this.retainText(uri)) this.releaseText(this.files.get(uri)!);
     this.dirty.add(uri);
   }
 
@@ -461,7 +464,7 @@ export class Workspace {
     if (state.text === undefined) return;
     state.textLength = state.text.length;
     state.textHash = hashText(state.text);
-    state.positions = state.lines?.positions() ?? LinePositions.of(state.text);
+    state.positions = state.analysed ? (state.lines?.positions() ?? LinePositions.of(state.text)) : undefined;
     state.text = undefined;
     state.lines = undefined;
     this.textCache.delete(state.uri);
