@@ -40,8 +40,18 @@ export interface Analysis {
   readonly findings: Finding[];
 }
 
-export function analyze(files: readonly FixtureFile[], options: { rules?: readonly Rule[]; today?: string; retainSyntaxTree?: (uri: DocUri) => boolean } = {}): Analysis {
-  const workspace = new Workspace({ pack: defaultPack(), today: options.today ?? TODAY, ...(options.rules ? { rules: options.rules } : {}), ...(options.retainSyntaxTree ? { retainSyntaxTree: options.retainSyntaxTree } : {}) });
+export function analyze(
+  files: readonly FixtureFile[],
+  options: { rules?: readonly Rule[]; today?: string; retainSyntaxTree?: (uri: DocUri) => boolean; retainText?: (uri: DocUri) => boolean; loadText?: (uri: DocUri) => string | undefined } = {},
+): Analysis {
+  const workspace = new Workspace({
+    pack: defaultPack(),
+    today: options.today ?? TODAY,
+    ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.retainSyntaxTree ? { retainSyntaxTree: options.retainSyntaxTree } : {}),
+    ...(options.retainText ? { retainText: options.retainText } : {}),
+    ...(options.loadText ? { loadText: options.loadText } : {}),
+  });
   for (const file of files) {
     if (isConfigFileName(file.path) && !file.path.includes('/')) workspace.setConfig({ uri: uriOf(file.path), version: 1, text: file.text });
     else if (file.path === '.sms-baseline.yaml') workspace.setBaseline({ uri: uriOf(file.path), version: 1, text: file.text });

@@ -2,7 +2,7 @@
 // Architecture invariant: nothing under server/src/engine imports vscode, vscode-languageserver*,
 // vscode-languageclient, fs, path, child_process or reads process; a test enforces it.
 export * from './types';
-export { LineIndex, type LineCharacter } from './text';
+export { LineIndex, LinePositions, type LineCharacter } from './text';
 export { Workspace, type WorkspaceOptions, type UpdateResult, type FileAnalysis } from './workspace';
 export { defaultPack } from './pack/defaultPack';
 export type { StandardPack, Templates, TemplateChoice } from './pack/pack';

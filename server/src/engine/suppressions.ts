@@ -4,6 +4,7 @@
 // A directive without a reason, naming an unknown code, or suppressing nothing is reported
 // (rule SMS902), so that suppressions do not outlive their cause.
 import type { Finding, Span } from './types';
+import { ownCopy } from './index/strings';
 
 export interface Directive {
   readonly kind: 'next-line' | 'file';
@@ -42,12 +43,33 @@ export function parseDirectives(text: string): Directive[] {
   return directives;
 }
 
-/** Drops findings silenced by directives in `text`; returns what is kept and the directives' own problems. */
-export function applySuppressions(text: string, findings: readonly Finding[], isKnownCode: (code: string) => boolean): { kept: Finding[]; problems: DirectiveProblem[] } {
-  const directives = parseDirectives(text);
-  if (directives.length === 0) return { kept: [...findings], problems: [] };
+/**
+ * What suppression needs of a text, kept after the text itself is released: its directives and the
+ * offsets where its lines start. Undefined for a text without directives (almost every file).
+ */
+export interface Suppressions {
+  readonly directives: readonly Directive[];
+  readonly lineStarts: readonly number[];
+}
+
+export function suppressionsOf(text: string): Suppressions | undefined {
+  // Own copies of the strings: slices of the text would keep all of it alive.
+  const directives = parseDirectives(text).map((d) => ({ ...d, codes: d.codes.map(ownCopy), reason: ownCopy(d.reason) }));
+  if (directives.length === 0) return undefined;
   const lineStarts: number[] = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  return { directives, lineStarts };
+}
+
+/** Drops findings silenced by directives in `text`; returns what is kept and the directives' own problems. */
+export function applySuppressions(text: string, findings: readonly Finding[], isKnownCode: (code: string) => boolean): { kept: Finding[]; problems: DirectiveProblem[] } {
+  return applyDirectives(suppressionsOf(text), findings, isKnownCode);
+}
+
+/** `applySuppressions` with the directives read from the text earlier (see `suppressionsOf`). */
+export function applyDirectives(suppressions: Suppressions | undefined, findings: readonly Finding[], isKnownCode: (code: string) => boolean): { kept: Finding[]; problems: DirectiveProblem[] } {
+  if (!suppressions) return { kept: [...findings], problems: [] };
+  const { directives, lineStarts } = suppressions;
   const lineOf = (offset: number): number => {
     let low = 0;
     let high = lineStarts.length - 1;

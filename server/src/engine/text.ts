@@ -8,20 +8,19 @@ export interface LineCharacter {
   readonly character: number;
 }
 
-export class LineIndex {
-  private readonly lineStarts: number[];
+/**
+ * Where the lines of a text start: offsets to line/character and back to line starts, without the text
+ * itself (what the engine keeps of a file whose text it released). One 32-bit number per line.
+ */
+export class LinePositions {
+  constructor(
+    protected readonly lineStarts: Uint32Array,
+    /** Length of the text. */
+    readonly length: number,
+  ) {}
 
-  constructor(readonly text: string) {
-    const lineStarts = [0];
-    for (let offset = 0; offset < text.length; offset++) {
-      const ch = text.charCodeAt(offset);
-      if (ch === 10 /* \n */) lineStarts.push(offset + 1);
-      else if (ch === 13 /* \r */) {
-        if (text.charCodeAt(offset + 1) === 10) offset++;
-        lineStarts.push(offset + 1);
-      }
-    }
-    this.lineStarts = lineStarts;
+  static of(text: string): LinePositions {
+    return new LinePositions(lineStartsOf(text), text.length);
   }
 
   get lineCount(): number {
@@ -29,7 +28,7 @@ export class LineIndex {
   }
 
   positionAt(offset: number): LineCharacter {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(offset, this.length));
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -40,16 +39,51 @@ export class LineIndex {
     return { line: low, character: clamped - (this.lineStarts[low] ?? 0) };
   }
 
+  lineStart(line: number): number {
+    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))] ?? 0;
+  }
+}
+
+/** Offsets of the line starts: after every \n, \r\n and lone \r. */
+function lineStartsOf(text: string): Uint32Array {
+  let count = 1;
+  for (let offset = 0; offset < text.length; offset++) {
+    const ch = text.charCodeAt(offset);
+    if (ch === 10 /* \n */) count++;
+    else if (ch === 13 /* \r */) {
+      if (text.charCodeAt(offset + 1) === 10) offset++;
+      count++;
+    }
+  }
+  const lineStarts = new Uint32Array(count);
+  let line = 1;
+  for (let offset = 0; offset < text.length; offset++) {
+    const ch = text.charCodeAt(offset);
+    if (ch === 10 /* \n */) lineStarts[line++] = offset + 1;
+    else if (ch === 13 /* \r */) {
+      if (text.charCodeAt(offset + 1) === 10) offset++;
+      lineStarts[line++] = offset + 1;
+    }
+  }
+  return lineStarts;
+}
+
+export class LineIndex extends LinePositions {
+  constructor(readonly text: string) {
+    super(lineStartsOf(text), text.length);
+  }
+
+  /** The positions alone (the text may then be released). */
+  positions(): LinePositions {
+    return new LinePositions(this.lineStarts, this.length);
+  }
+
   offsetAt(position: LineCharacter): number {
     if (position.line < 0) return 0;
     if (position.line >= this.lineStarts.length) return this.text.length;
     const lineStart = this.lineStarts[position.line] ?? 0;
     const lineEnd = this.lineEndWithoutBreak(position.line);
     return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), lineEnd));
-  }
-
-  lineStart(line: number): number {
-    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))] ?? 0;
   }
 
   /** The offset of the end of `line`, before its line break. */

@@ -6,7 +6,7 @@ import type { Cancellation, DocUri, Finding, Fix, Severity, SeveritySetting, Spa
 import { NEVER_CANCELLED } from './types';
 import { parseFile, type ParsedFile, type SyntaxProblem } from './parse/parseFile';
 import { parseFileReusing } from './parse/incremental';
-import { LineIndex } from './text';
+import { LineIndex, LinePositions } from './text';
 import { SchemaSet } from './schema/schemaSet';
 import { toSchemaProblems } from './schema/schemaProblems';
 import { extractFacts, entityKey, type DocumentFacts } from './index/facts';
@@ -20,7 +20,7 @@ import type { Problem, Rule, WorkspaceScope, WorkspaceTarget } from './rules/rul
 import { RULES, allRuleKeys, ruleCodeOf } from './rules/registry';
 import type { SkeletonContext } from './rules/support';
 import type { StandardPack } from './pack/pack';
-import { applySuppressions } from './suppressions';
+import { applyDirectives, suppressionsOf, type Suppressions } from './suppressions';
 import { entryMatches, parseBaseline, relativeToFolder, type Baseline } from './baseline';
 import { EXCLUSION_KEYS } from './rules/SMS303-exclusion-not-permitted/rule';
 
@@ -37,10 +37,26 @@ export interface WorkspaceOptions {
    * a feature or a cross-file rule needs its nodes. The language server keeps the open documents' trees.
    */
   readonly retainSyntaxTree?: (uri: DocUri) => boolean;
+  /**
+   * Which files keep their text after analysis (all by default, and all when there is no `loadText`).
+   * A file that does not keeps a length and a hash of it (to recognise the same text again), its
+   * suppression directives, findings, index facts and coverage; when a feature, a fix or a re-parse
+   * needs the text, the engine asks `loadText` (a small cache keeps the last few). The language server
+   * keeps the open documents' texts and reads the others from disk.
+   */
+  readonly retainText?: (uri: DocUri) => boolean;
+  /**
+   * The current text of a file whose text was released (undefined when it is gone). The engine does no
+   * I/O: the adapter reads it. A text that differs from the one analysed replaces it (the file is
+   * analysed again), as if `setFile` had been called with it.
+   */
+  readonly loadText?: (uri: DocUri) => string | undefined;
 }
 
 /** Syntax trees re-parsed on demand for files that do not retain theirs. */
 const TREE_CACHE_SIZE = 32;
+/** Texts (and line indexes) loaded again on demand for files that do not retain theirs. */
+const TEXT_CACHE_SIZE = 32;
 
 export interface UpdateResult {
   readonly cancelled: boolean;
@@ -58,7 +74,12 @@ interface RawFinding {
 interface FileState {
   readonly uri: DocUri;
   version: number;
-  text: string;
+  /** The text; undefined once released (see WorkspaceOptions.retainText), then `textLength` and `textHash` describe it. */
+  text: string | undefined;
+  textLength: number;
+  textHash: number;
+  /** Suppression directives of the analysed text (undefined: none). */
+  suppressions: Suppressions | undefined;
   /** Findings, facts, index and coverage are current for `text`. */
   analysed: boolean;
   /** The text is an SMS file (as of the last analysis). */
@@ -66,6 +87,8 @@ interface FileState {
   /** The syntax tree, when retained (see WorkspaceOptions.retainSyntaxTree) or cached. */
   parsed: ParsedFile | undefined;
   lines: LineIndex | undefined;
+  /** Line starts of the released text (see `Workspace.positions`). */
+  positions: LinePositions | undefined;
   local: RawFinding[];
   references: RawFinding[];
   final: Finding[];
@@ -112,6 +135,10 @@ export class Workspace {
   private readonly retainSyntaxTree: (uri: DocUri) => boolean;
   /** Files whose tree is held only as a cache, least recently used first. */
   private readonly treeCache = new Set<DocUri>();
+  private readonly retainText: (uri: DocUri) => boolean;
+  private readonly loadText: ((uri: DocUri) => string | undefined) | undefined;
+  /** Files whose text is held only as a cache (loaded again through `loadText`), least recently used first. */
+  private readonly textCache = new Set<DocUri>();
   private readonly dirty = new Set<DocUri>();
   private readonly removed = new Set<DocUri>();
   private configState: ConfigState | undefined;
@@ -137,6 +164,8 @@ export class Workspace {
     this.pack = options.pack;
     this.rules = options.rules ?? RULES;
     this.retainSyntaxTree = options.retainSyntaxTree ?? (() => true);
+    this.loadText = options.loadText;
+    this.retainText = options.loadText ? (options.retainText ?? (() => true)) : () => true;
     this.today = options.today;
     const compiled = compiledPack(options.pack);
     this.schemas = compiled.schemas;
@@ -163,19 +192,25 @@ export class Workspace {
     const state = this.files.get(uri);
     this.removed.delete(uri);
     if (state) {
-      if (state.text === text) {
+      if (state.text === undefined ? state.textLength === text.length && state.textHash === hashText(text) : state.text === text) {
         state.version = version;
+        // A file the editor opened keeps its text again.
+        if (state.text === undefined && this.retainText(uri)) state.text = text;
         return;
       }
       state.version = version;
       state.text = text;
+      state.positions = undefined;
       state.analysed = false;
       state.parsed = undefined;
       state.lines = undefined;
       state.precomputed = undefined;
     } else {
-      this.files.set(uri, { uri, version, text, analysed: false, isSms: false, parsed: undefined, lines: undefined, local: [], references: [], final: [], finalSignature: '', precomputed: undefined, values: undefined });
+      this.files.set(uri, { uri, version, text, textLength: text.length, textHash: 0, suppressions: undefined, analysed: false, isSms: false, parsed: undefined, lines: undefined, positions: undefined, local: [], references: [], final: [], finalSignature: '', precomputed: undefined, values: undefined });
     }
+    // A file that does not keep its text is read again for its analysis: an adapter hands over every
+    // text of a workspace before the first update, and holding them all until then is the peak.
+    if (!this.retainText(uri)) this.releaseText(this.files.get(uri)!);
     this.dirty.add(uri);
   }
 
@@ -186,7 +221,7 @@ export class Workspace {
    * workspace that holds the files (`setAnalysedFile`).
    */
   analyse(uri: DocUri, version: number, text: string): FileAnalysis {
-    const state: FileState = { uri, version, text, analysed: false, isSms: false, parsed: undefined, lines: undefined, local: [], references: [], final: [], finalSignature: '', precomputed: undefined, values: undefined };
+    const state: FileState = { uri, version, text, textLength: text.length, textHash: 0, suppressions: undefined, analysed: false, isSms: false, parsed: undefined, lines: undefined, positions: undefined, local: [], references: [], final: [], finalSignature: '', precomputed: undefined, values: undefined };
     const errorsBefore = this.ruleErrors.length;
     const { parsed, local, facts, coverage, values } = this.computeAnalysis(state, false);
     return {
@@ -230,12 +265,18 @@ export class Workspace {
     if (!this.files.has(uri)) return;
     this.files.delete(uri);
     this.treeCache.delete(uri);
+    this.textCache.delete(uri);
     this.dirty.delete(uri);
     this.removed.add(uri);
   }
 
   hasFile(uri: DocUri): boolean {
     return this.files.has(uri);
+  }
+
+  /** Does the engine hold this text (a file, the config file or the baseline)? */
+  holds(uri: DocUri): boolean {
+    return this.files.has(uri) || this.configState?.uri === uri || this.baselineState?.uri === uri;
   }
 
   fileUris(): DocUri[] {
@@ -407,7 +448,7 @@ export class Workspace {
         continue;
       }
       const groupFindings = [...(this.groupsByUri.get(uri) ?? [])].flatMap((group) => (this.groups.get(group) ?? []).filter((finding) => finding.uri === uri));
-      const final = this.finalize(uri, [...state.local, ...state.references, ...groupFindings], state.analysed ? state.text : undefined);
+      const final = this.finalize(uri, [...state.local, ...state.references, ...groupFindings], state.analysed ? (state.suppressions ?? NO_SUPPRESSIONS) : undefined);
       const signature = signatureOf(final);
       if (signature !== state.finalSignature) {
         state.final = final;
@@ -459,9 +500,11 @@ export class Workspace {
   parsed(uri: DocUri): ParsedFile | undefined {
     const state = this.files.get(uri);
     if (!state) return undefined;
+    // Loaded first: a text that changed on disk since the analysis is analysed again.
+    if (!state.parsed) this.loadedText(state);
     if (!state.analysed) this.analyzeFile(state);
     // Not kept for the incremental re-parse (which reads comments): the fast parser may build it.
-    if (!state.parsed) state.parsed = parseFile(state.uri, state.version, state.text, this.configValue.limits, { fast: true });
+    if (!state.parsed) state.parsed = parseFile(state.uri, state.version, this.loadedText(state) ?? '', this.configValue.limits, { fast: true });
     if (this.retainSyntaxTree(uri)) this.treeCache.delete(uri);
     else this.cacheTree(uri);
     return state.parsed;
@@ -475,10 +518,61 @@ export class Workspace {
     return state.isSms;
   }
 
-  /** Drops the syntax trees that are not retained (e.g. after the editor closed a document). */
+  /** Drops the syntax trees and texts that are not retained (e.g. after the editor closed a document). */
   releaseSyntaxTrees(): void {
-    for (const [uri, state] of this.files) if (state.parsed && !this.retainSyntaxTree(uri)) state.parsed = undefined;
+    for (const [uri, state] of this.files) {
+      if (state.parsed && !this.retainSyntaxTree(uri)) state.parsed = undefined;
+      if (state.text !== undefined && state.analysed && !this.retainText(uri)) this.releaseText(state);
+    }
     this.treeCache.clear();
+    this.textCache.clear();
+  }
+
+  /** Forgets a file's text (keeping its length and hash); `loadText` gives it back. */
+  private releaseText(state: FileState): void {
+    if (state.text === undefined) return;
+    state.textLength = state.text.length;
+    state.textHash = hashText(state.text);
+    state.positions = state.analysed ? (state.lines?.positions() ?? LinePositions.of(state.text)) : undefined;
+    state.text = undefined;
+    state.lines = undefined;
+    this.textCache.delete(state.uri);
+  }
+
+  /**
+   * The file's text: held, or loaded again through `loadText` (and cached). A loaded text that is not the
+   * one analysed replaces it, and the file is analysed again. Undefined when it cannot be loaded.
+   */
+  private loadedText(state: FileState): string | undefined {
+    if (state.text !== undefined) {
+      if (this.textCache.has(state.uri)) {
+        this.textCache.delete(state.uri);
+        this.textCache.add(state.uri);
+      }
+      return state.text;
+    }
+    const text = this.loadText?.(state.uri);
+    if (text === undefined) return undefined;
+    if (text.length !== state.textLength || hashText(text) !== state.textHash) {
+      // Changed on disk since it was analysed (the watcher's notification may still be on its way).
+      state.analysed = false;
+      state.parsed = undefined;
+      this.treeCache.delete(state.uri);
+      this.dirty.add(state.uri);
+      state.positions = undefined;
+    }
+    state.text = text;
+    state.lines = undefined;
+    if (!this.retainText(state.uri)) {
+      this.textCache.add(state.uri);
+      while (this.textCache.size > TEXT_CACHE_SIZE) {
+        const oldest = this.textCache.values().next().value as DocUri;
+        const cached = this.files.get(oldest);
+        if (cached && cached.analysed) this.releaseText(cached);
+        else this.textCache.delete(oldest);
+      }
+    }
+    return text;
   }
 
   private cacheTree(uri: DocUri): void {
@@ -500,12 +594,26 @@ export class Workspace {
       this.configLines ??= new LineIndex(this.configState.text);
       return this.configLines.text === this.configState.text ? this.configLines : (this.configLines = new LineIndex(this.configState.text));
     }
-    state.lines ??= new LineIndex(state.text);
+    const text = this.loadedText(state);
+    if (text === undefined) return undefined;
+    state.lines ??= new LineIndex(text);
     return state.lines;
   }
 
+  /**
+   * Offsets to line/character for a file, without loading a released text: ranges of findings, claims
+   * and definitions (they are positions in the analysed text, which these line starts describe).
+   */
+  positions(uri: DocUri): LinePositions | undefined {
+    const state = this.files.get(uri);
+    if (state && state.text === undefined && state.positions) return state.positions;
+    return this.lines(uri);
+  }
+
   text(uri: DocUri): string | undefined {
-    return this.files.get(uri)?.text ?? (this.configState?.uri === uri ? this.configState.text : this.baselineState?.uri === uri ? this.baselineState.text : undefined);
+    const state = this.files.get(uri);
+    if (state) return this.loadedText(state);
+    return this.configState?.uri === uri ? this.configState.text : this.baselineState?.uri === uri ? this.baselineState.text : undefined;
   }
 
   get templates(): StandardPack['templates'] {
@@ -568,6 +676,7 @@ export class Workspace {
     let local: RawFinding[];
     let facts: FileFacts;
     let coverage: readonly DocumentCoverageFacts[];
+    let text: string;
     if (precomputed && precomputed.context === this.analysisContext) {
       isSms = precomputed.isSms;
       local = [];
@@ -579,6 +688,7 @@ export class Workspace {
       coverage = precomputed.coverage;
       state.values = precomputed.values.length > 0 ? new Map(precomputed.values) : undefined;
       this.ruleErrors.push(...precomputed.ruleErrors);
+      text = this.loadedText(state) ?? '';
       // No tree: one is parsed on demand if a feature or a cross-file rule needs it.
       state.parsed = undefined;
       state.lines = undefined;
@@ -591,6 +701,7 @@ export class Workspace {
       state.parsed = result.parsed;
       state.lines = result.lines;
       state.values = result.values;
+      text = result.text;
     }
     state.local = local;
     state.analysed = true;
@@ -599,6 +710,8 @@ export class Workspace {
     // findings now; the tree is most of the file's memory.
     this.treeCache.delete(state.uri);
     if (!this.retainSyntaxTree(state.uri)) state.parsed = undefined;
+    state.suppressions = suppressionsOf(text);
+    if (!this.retainText(state.uri)) this.releaseText(state);
     this.pendingIndexChanges.push(this.index.update(state.uri, isSms ? facts : EMPTY_FILE_FACTS));
     for (const subclause of this.coverage.update(state.uri, isSms ? coverage : [])) this.pendingSubclauses.add(subclause);
   }
@@ -632,12 +745,14 @@ export class Workspace {
   private rulesByCode: Map<string, Rule> | undefined;
 
   /** The per-file part of the analysis: parse, file, schema and document rules, index and coverage facts. */
-  private computeAnalysis(state: FileState, keepForReparse: boolean): { parsed: ParsedFile; local: RawFinding[]; facts: FileFacts; coverage: DocumentCoverageFacts[]; lines: LineIndex | undefined; values: Map<number, unknown> | undefined } {
+  private computeAnalysis(state: FileState, keepForReparse: boolean): { parsed: ParsedFile; local: RawFinding[]; facts: FileFacts; coverage: DocumentCoverageFacts[]; lines: LineIndex | undefined; values: Map<number, unknown> | undefined; text: string } {
     // Re-parses only the changed block of a file parsed before (parse/incremental.ts), when it can.
-    const parsed = parseFileReusing(state, state.uri, state.version, state.text, this.configValue.limits, keepForReparse);
+    // A released text is loaded again (a file that cannot be read any more is analysed as empty until removed).
+    const text = this.loadedText(state) ?? (state.text = '');
+    const parsed = parseFileReusing(state, state.uri, state.version, text, this.configValue.limits, keepForReparse);
     const local: RawFinding[] = [];
     let lineIndex: LineIndex | undefined;
-    const lines = (): LineIndex => (lineIndex ??= new LineIndex(state.text));
+    const lines = (): LineIndex => (lineIndex ??= new LineIndex(text));
     const documents: FileFacts['documents'][number][] = [];
     const definitions: DocumentFacts['definitions'][number][] = [];
     const references: DocumentFacts['references'][number][] = [];
@@ -687,7 +802,7 @@ export class Workspace {
       claims.push(...facts.claims);
       coverageFacts.push(documentCoverage(document, facts.claims, this.catalogue));
     }
-    return { parsed, local, facts: { documents, definitions, references, claims }, coverage: coverageFacts, lines: lineIndex, values };
+    return { parsed, local, facts: { documents, definitions, references, claims }, coverage: coverageFacts, lines: lineIndex, values, text };
   }
 
   private runReferenceRules(state: FileState): RawFinding[] {
@@ -798,8 +913,8 @@ export class Workspace {
   /** Rule crashes since the last call (adapters log them). */
   readonly ruleErrors: { code: string; message: string }[] = [];
 
-  /** `text` is the file's text when its suppression comments apply. */
-  private finalize(uri: DocUri, raw: readonly RawFinding[], text: string | undefined): Finding[] {
+  /** `suppressions` are the file's suppression comments, when they apply. */
+  private finalize(uri: DocUri, raw: readonly RawFinding[], suppressions: Suppressions | null | undefined): Finding[] {
     const out: Finding[] = [];
     const version = this.files.get(uri)?.version ?? this.configState?.version ?? 0;
     for (const { rule, problem } of raw) {
@@ -820,8 +935,8 @@ export class Workspace {
       });
     }
     let kept = out;
-    if (text !== undefined) {
-      const applied = applySuppressions(text, out, (code) => /^SMS\d{3}$/.test(code) && ruleCodeOf(code) !== undefined);
+    if (suppressions !== undefined) {
+      const applied = applyDirectives(suppressions ?? undefined, out, (code) => /^SMS\d{3}$/.test(code) && ruleCodeOf(code) !== undefined);
       kept = applied.kept;
       const suppressionRule = this.activeRules().find((rule) => rule.meta.code === 'SMS902');
       if (suppressionRule) {
@@ -941,6 +1056,23 @@ function compiledPack(pack: StandardPack): { schemas: SchemaSet; catalogue: Cata
 
 function stampVersion(fix: Fix, uri: DocUri, version: number): Fix {
   return { ...fix, documentEdits: fix.documentEdits.map((edit) => (edit.uri === uri && edit.version === 0 ? { ...edit, version } : edit)) };
+}
+
+/** Suppressions of an analysed file without directives. */
+const NO_SUPPRESSIONS = null;
+
+/** A 53-bit hash of a text (cyrb53), to recognise a released text when it is set again. */
+function hashText(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 function signatureOf(findings: readonly Finding[]): string {

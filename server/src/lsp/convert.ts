@@ -13,15 +13,15 @@ import {
 } from 'vscode-languageserver/node';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { posix } from 'node:path';
-import type { DocUri, Finding, Fix, LineIndex, Severity, Span } from '../engine';
+import type { DocUri, Finding, Fix, LineIndex, LinePositions, Severity, Span } from '../engine';
 
 export const DIAGNOSTIC_SOURCE = 'sms';
 
-export function toPosition(lines: LineIndex, offset: number): Position {
+export function toPosition(lines: LinePositions, offset: number): Position {
   return lines.positionAt(offset);
 }
 
-export function toRange(lines: LineIndex, span: Span): Range {
+export function toRange(lines: LinePositions, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
@@ -45,7 +45,7 @@ export interface DiagnosticData {
   readonly end: number;
 }
 
-export function toDiagnostic(finding: Finding, lines: LineIndex, linesOf: (uri: DocUri) => LineIndex | undefined, docsHref: (code: string) => string, version: number, clientUriOf: (uri: DocUri) => string): Diagnostic {
+export function toDiagnostic(finding: Finding, lines: LinePositions, linesOf: (uri: DocUri) => LinePositions | undefined, docsHref: (code: string) => string, version: number, clientUriOf: (uri: DocUri) => string): Diagnostic {
   const data: DiagnosticData = { version, start: finding.span.start, end: finding.span.end };
   return {
     range: toRange(lines, finding.span),

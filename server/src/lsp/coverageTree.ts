@@ -12,7 +12,7 @@ export function coverageTreeOf(project: Project, clientUriOf: (uri: DocUri) => s
   // Titles and paraphrases in the workspace's locale (ids, statuses and levels stay data).
   const text = workspace.catalogueText;
   const locate = (uri: DocUri, span: { start: number; end: number }): LocationDto => {
-    const lines = workspace.lines(uri);
+    const lines = workspace.positions(uri);
     const range = lines ? toRange(lines, span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { uri: clientUriOf(uri), range };
   };

@@ -1,6 +1,6 @@
 // File-system access of the language server (the engine has none): listing the YAML files of a
 // workspace folder and reading them.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { TextDecoder } from 'node:util';
 
@@ -52,6 +52,29 @@ export async function readText(path: string, within?: string): Promise<string | 
     const stats = await fs.stat(path);
     if (!stats.isFile()) return undefined;
     return decoder.decode(await fs.readFile(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `readText`, synchronously: the engine asks for the text of a closed file it released when a feature,
+ * a fix or a re-parse needs it (see WorkspaceOptions.loadText), in the middle of its work.
+ */
+export function readTextSync(path: string, within?: string): string | undefined {
+  try {
+    if (within !== undefined) {
+      let root = within;
+      try {
+        root = realpathSync(within);
+      } catch {
+        // as readText: the folder as given
+      }
+      const target = realpathSync(path);
+      if (target !== root && !target.startsWith(`${root}${sep}`)) return undefined;
+    }
+    if (!statSync(path).isFile()) return undefined;
+    return decoder.decode(readFileSync(path));
   } catch {
     return undefined;
   }

@@ -2,6 +2,7 @@
 // folder. URIs are canonicalised so that the client's spelling and ours name the same file.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DocUri, Workspace, defaultPack } from '../engine';
+import { readTextSync } from './disk';
 
 export interface Project {
   /** Canonical folder URI with a trailing slash; undefined for the catch-all project. */
@@ -39,11 +40,14 @@ export class Projects {
   constructor(
     folders: readonly { readonly uri: string }[],
     private readonly today: () => string,
-    /** Files whose syntax tree the engine keeps (the open documents); the others are re-parsed on demand. */
+    /**
+     * Files whose syntax tree and text the engine keeps (the open documents); the others are re-parsed on
+     * demand, their texts read again from disk.
+     */
     private readonly retainSyntaxTree: (uri: DocUri) => boolean = () => true,
   ) {
     for (const folder of folders) this.add(folder.uri);
-    this.fallback = { folderUri: undefined, folderPath: undefined, workspace: this.createWorkspace(), configUri: undefined, baselineUri: undefined };
+    this.fallback = { folderUri: undefined, folderPath: undefined, workspace: this.createWorkspace(undefined), configUri: undefined, baselineUri: undefined };
   }
 
   add(folderUriText: string): Project {
@@ -51,7 +55,8 @@ export class Projects {
     const folderUri = canonical.endsWith('/') ? canonical : `${canonical}/`;
     const existing = this.projects.find((project) => project.folderUri === folderUri);
     if (existing) return existing;
-    const project: Project = { folderUri, folderPath: pathOf(DocUri(folderUri)), workspace: this.createWorkspace(), configUri: undefined, baselineUri: undefined };
+    const folderPath = pathOf(DocUri(folderUri));
+    const project: Project = { folderUri, folderPath, workspace: this.createWorkspace(folderPath), configUri: undefined, baselineUri: undefined };
     this.projects.push(project);
     // Longest folder first, so nested folders win.
     this.projects.sort((a, b) => (b.folderUri?.length ?? 0) - (a.folderUri?.length ?? 0));
@@ -78,7 +83,18 @@ export class Projects {
     return [...this.projects, this.fallback];
   }
 
-  private createWorkspace(): Workspace {
-    return new Workspace({ pack: defaultPack(), today: this.today(), retainSyntaxTree: this.retainSyntaxTree });
+  /**
+   * A folder's workspace releases the texts of closed files and reads them again from the folder (never
+   * from outside it, as when indexing); the catch-all project holds only open documents and keeps texts.
+   */
+  private createWorkspace(folderPath: string | undefined): Workspace {
+    const loadText =
+      folderPath === undefined
+        ? undefined
+        : (uri: DocUri): string | undefined => {
+            const path = pathOf(uri);
+            return path === undefined ? undefined : readTextSync(path, folderPath);
+          };
+    return new Workspace({ pack: defaultPack(), today: this.today(), retainSyntaxTree: this.retainSyntaxTree, retainText: this.retainSyntaxTree, loadText });
   }
 }

@@ -356,14 +356,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       const findings = project.workspace.findings(uri);
       const open = documents.get(clientUri);
-      const lines = project.workspace.lines(uri);
-      if (!lines) {
+      const held = project.workspace.holds(uri);
+      const lines = held && findings.length > 0 ? project.workspace.positions(uri) : undefined;
+      if (!held || (findings.length > 0 && !lines)) {
         publishedCounts.delete(clientUri);
         connection.sendDiagnostics({ uri: clientUri, diagnostics: [] });
         continue;
       }
       const version = project.workspace.version(uri) ?? 0;
-      const diagnostics = findings.map((finding) => toDiagnostic(finding, lines, (other) => project.workspace.lines(other), docsHref, version, clientUriOf));
+      const diagnostics = lines ? findings.map((finding) => toDiagnostic(finding, lines, (other) => project.workspace.positions(other), docsHref, version, clientUriOf)) : [];
       publishedCounts.set(clientUri, { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length });
       connection.sendDiagnostics({ uri: clientUri, ...(open ? { version: open.version } : {}), diagnostics });
     }

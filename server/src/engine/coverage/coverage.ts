@@ -4,6 +4,7 @@
 import type { DocUri, Span } from '../types';
 import type { SmsDocument } from '../parse/parseFile';
 import type { ClauseClaim } from '../index/facts';
+import { StringPool } from '../index/strings';
 import { isJsonObject } from '../schema/schemaTree';
 import type { Catalogue, EvidenceAlternative, FieldPath, Requirement, Subclause } from './catalogue';
 
@@ -192,10 +193,15 @@ export class CoverageIndex {
   private readonly byFile = new Map<DocUri, DocumentCoverageFacts[]>();
   private readonly byRequirement = new Map<string, Set<Contribution>>();
   private reportMemo: CoverageReport | undefined;
+  /** Document ids, kinds, titles, claims and "missing" texts, one copy each (see index/strings.ts). */
+  private readonly strings = new StringPool();
+  /** Arrays of "missing" texts, one per distinct list. */
+  private missingLists = new Map<string, readonly string[]>();
 
   constructor(private readonly catalogue: Catalogue) {}
 
-  update(uri: DocUri, facts: readonly DocumentCoverageFacts[]): Set<string> {
+  update(uri: DocUri, incoming: readonly DocumentCoverageFacts[]): Set<string> {
+    const facts = incoming.map((documentFacts) => this.store(uri, documentFacts));
     const changed = new Set<string>();
     const previous = this.byFile.get(uri) ?? [];
     for (const documentFacts of previous) {
@@ -217,7 +223,50 @@ export class CoverageIndex {
       for (const subclauseId of documentFacts.unclaimedCandidates) changed.add(subclauseId);
     }
     if (changed.size > 0 || previous.length !== facts.length) this.reportMemo = undefined;
+    if (this.strings.sweepDue) this.sweepStrings();
     return changed;
+  }
+
+  /** The compact form of one document's facts: the document's data once, contributions as small objects. */
+  private store(uri: DocUri, facts: DocumentCoverageFacts): DocumentCoverageFacts {
+    const strings = this.strings;
+    const first = facts.contributions[0];
+    const document: StoredDocument | undefined = first && { uri, documentId: strings.intern(first.documentId), documentKind: strings.intern(first.documentKind), documentTitle: strings.intern(first.documentTitle) };
+    const contributions = facts.contributions.map((c) =>
+      document && c.uri === uri && c.documentId === document.documentId && c.documentKind === document.documentKind && c.documentTitle === document.documentTitle
+        ? new StoredContribution(document, c.requirementId, c.subclauseId, strings.intern(c.claimRef), c.claimSpan.start, c.claimSpan.end, c.status, this.missingList(c.missing), strings.intern(c.operatedBy))
+        : c,
+    );
+    return { documentId: strings.intern(facts.documentId), contributions, unclaimedEvidence: sharedList(facts.unclaimedEvidence), unclaimedCandidates: sharedList(facts.unclaimedCandidates) };
+  }
+
+  private missingList(missing: readonly string[]): readonly string[] {
+    if (missing.length === 0) return NO_STRINGS;
+    const key = missing.join('\u0000');
+    let list = this.missingLists.get(key);
+    if (!list) this.missingLists.set(key, (list = missing.map((text) => this.strings.intern(text))));
+    return list;
+  }
+
+  private sweepStrings(): void {
+    const lists = new Map<string, readonly string[]>();
+    this.strings.rebuild((keep) => {
+      for (const documents of this.byFile.values()) {
+        for (const documentFacts of documents) {
+          keep(documentFacts.documentId);
+          for (const contribution of documentFacts.contributions) {
+            keep(contribution.documentId);
+            keep(contribution.documentKind);
+            keep(contribution.documentTitle);
+            keep(contribution.claimRef);
+            keep(contribution.operatedBy);
+            for (const text of contribution.missing) keep(text);
+            if (contribution.missing.length > 0) lists.set(contribution.missing.join('\u0000'), contribution.missing);
+          }
+        }
+      }
+    });
+    this.missingLists = lists;
   }
 
   /**
@@ -282,6 +331,51 @@ export class CoverageIndex {
     };
     this.reportMemo = report;
     return report;
+  }
+}
+
+const NO_STRINGS: readonly string[] = [];
+
+function sharedList(list: readonly string[]): readonly string[] {
+  return list.length === 0 ? NO_STRINGS : list;
+}
+
+/** What the contributions of one document share. */
+interface StoredDocument {
+  readonly uri: DocUri;
+  readonly documentId: string | undefined;
+  readonly documentKind: string | undefined;
+  readonly documentTitle: string | undefined;
+}
+
+/** A contribution as the index keeps it: the document's data shared, the claim's span as two numbers. */
+class StoredContribution implements Contribution {
+  constructor(
+    private readonly document: StoredDocument,
+    readonly requirementId: string,
+    readonly subclauseId: string,
+    readonly claimRef: string,
+    private readonly claimStart: number,
+    private readonly claimEnd: number,
+    readonly status: 'evidenced' | 'operated' | 'partial',
+    readonly missing: readonly string[],
+    readonly operatedBy: string | undefined,
+  ) {}
+
+  get uri(): DocUri {
+    return this.document.uri;
+  }
+  get documentId(): string | undefined {
+    return this.document.documentId;
+  }
+  get documentKind(): string | undefined {
+    return this.document.documentKind;
+  }
+  get documentTitle(): string | undefined {
+    return this.document.documentTitle;
+  }
+  get claimSpan(): Span {
+    return { start: this.claimStart, end: this.claimEnd };
   }
 }
 

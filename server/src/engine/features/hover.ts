@@ -68,7 +68,7 @@ export function clauseHover(workspace: Workspace, ref: string): string | undefin
   const ui = (key: string, template: string, args: Readonly<Record<string, string | number>> = {}): string => workspace.formatMessage(`ui.${key}`, template, args);
   const statusLabel = (status: RequirementStatus): string => ui(`status.${status}`, status);
   const link = (contribution: Contribution): string => {
-    const lines = workspace.lines(contribution.uri);
+    const lines = workspace.positions(contribution.uri);
     const line = lines ? lines.positionAt(contribution.claimSpan.start).line + 1 : 1;
     const label = contribution.documentId ?? 'document';
     const detail =
@@ -148,7 +148,7 @@ function entityHover(workspace: Workspace, type: string, id: string, description
   const referencing = workspace.index.referencingFiles(type, id).size;
   const definition = definitions[0];
   if (!definition) return [`**${id}** — no ${type} with this id is defined in the workspace.`, ...(description ? [description] : [])].join('\n\n');
-  const lines = workspace.lines(definition.uri);
+  const lines = workspace.positions(definition.uri);
   const line = lines ? lines.positionAt(definition.span.start).line + 1 : 1;
   const where = definition.documentId && type !== 'document' ? ` in ${definition.documentId}` : '';
   return [

@@ -1,7 +1,8 @@
 // The cross-document index: who defines which entity, who references it, who claims which clause.
 // Updated one file at a time; every update returns what changed so that only dependent work reruns.
-import type { DocUri } from '../types';
+import type { DocUri, Span } from '../types';
 import { entityKey, type ClauseClaim, type EntityDefinition, type EntityReference } from './facts';
+import { StringPool } from './strings';
 
 export interface IndexedDocument {
   readonly uri: DocUri;
@@ -31,7 +32,9 @@ export interface IndexChange {
 export const EMPTY_FILE_FACTS: FileFacts = { documents: [], definitions: [], references: [], claims: [] };
 
 export class WorkspaceIndex {
-  private readonly files = new Map<DocUri, FileFacts>();
+  private readonly files = new Map<DocUri, StoredFacts>();
+  /** Ids, types, kinds, paths and names, one copy each (see strings.ts). */
+  private readonly strings = new StringPool();
   /** type → id → definitions (usually one; more is a duplicate). */
   private readonly definitionsByType = new Map<string, Map<string, EntityDefinition[]>>();
   /** entity key → files that reference it. */
@@ -79,10 +82,15 @@ export class WorkspaceIndex {
   private readonly documentsByKind = new Map<string, Map<DocUri, readonly IndexedDocument[]>>();
 
   /** Replaces the facts of one file. */
-  update(uri: DocUri, next: FileFacts): IndexChange {
-    const previous = this.files.get(uri) ?? EMPTY_FILE_FACTS;
-    if (next === EMPTY_FILE_FACTS) this.files.delete(uri);
-    else this.files.set(uri, next);
+  update(uri: DocUri, incoming: FileFacts): IndexChange {
+    const previous: FileFacts = this.files.get(uri) ?? EMPTY_FILE_FACTS;
+    let next: FileFacts = EMPTY_FILE_FACTS;
+    if (incoming === EMPTY_FILE_FACTS) this.files.delete(uri);
+    else {
+      const stored = new StoredFacts(uri, incoming, this.strings);
+      this.files.set(uri, stored);
+      next = stored;
+    }
 
     const definitionKeys = new Set<string>();
     const semanticKeys = new Set<string>();
@@ -131,7 +139,14 @@ export class WorkspaceIndex {
     for (const kind of new Set([...previousByKind.keys(), ...nextByKind.keys()])) {
       if (kind === 'ServiceManagementSystem' || signatureOf(previousByKind.get(kind)) !== signatureOf(nextByKind.get(kind))) kinds.add(kind);
     }
+    if (this.strings.sweepDue) this.sweepStrings();
     return { definitionKeys, semanticKeys, entityTypes, kinds };
+  }
+
+  private sweepStrings(): void {
+    this.strings.rebuild((keep) => {
+      for (const facts of this.files.values()) facts.keepStrings(keep);
+    });
   }
 
   remove(uri: DocUri): IndexChange {
@@ -161,7 +176,182 @@ export class WorkspaceIndex {
 /** Definitions are ordered by file then position, so "the first one" is stable across runs. */
 function compareDefinitions(a: EntityDefinition, b: EntityDefinition): number {
   if (a.uri !== b.uri) return a.uri < b.uri ? -1 : 1;
-  return a.span.start - b.span.start;
+  return (a instanceof StoredDefinition ? a.start : a.span.start) - (b instanceof StoredDefinition ? b.start : b.span.start);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compact storage of one file's facts. A workspace holds hundreds of thousands of references: as
+// objects (each with a span object, the uri, the document's kind and id, a path string) they were
+// most of the language server's memory. Here each entry is a row of numbers in a Uint32Array; the
+// numbers index the file's table of distinct values (interned strings, the schema's shared refKinds
+// arrays). Definitions get one small object each (the index's maps need stable identities);
+// references and claims are materialised when asked for.
+
+const DEFINITION_FIELDS = 8; // type, id, start, end, name, documentKind, documentId, path
+const REFERENCE_FIELDS = 8; // type, id, start, end, refKinds, documentKind, documentId, path
+const CLAIM_FIELDS = 5; // ref, start, end, documentKind, documentId
+
+class StoredFacts implements FileFacts {
+  readonly documents: readonly IndexedDocument[];
+  readonly definitions: readonly StoredDefinition[];
+  /** Distinct values of this file's rows; 0 is `undefined`. */
+  readonly values: readonly unknown[];
+  readonly definitionRows: Uint32Array;
+  readonly referenceRows: Uint32Array;
+  readonly claimRows: Uint32Array;
+
+  constructor(
+    readonly uri: DocUri,
+    facts: FileFacts,
+    strings: StringPool,
+  ) {
+    const values: unknown[] = [undefined];
+    const indexOf = new Map<unknown, number>([[undefined, 0]]);
+    const slot = (value: unknown): number => {
+      let index = indexOf.get(value);
+      if (index === undefined) {
+        index = values.length;
+        values.push(typeof value === 'string' ? strings.intern(value) : value);
+        indexOf.set(value, index);
+      }
+      return index;
+    };
+    this.documents = facts.documents.map((document) => ({ uri, indexInFile: document.indexInFile, kind: strings.intern(document.kind), id: strings.intern(document.id) }));
+    const definitionRows = new Uint32Array(facts.definitions.length * DEFINITION_FIELDS);
+    facts.definitions.forEach((d, i) => definitionRows.set([slot(d.type), slot(d.id), d.span.start, d.span.end, slot(d.name), slot(d.documentKind), slot(d.documentId), slot(d.path)], i * DEFINITION_FIELDS));
+    const referenceRows = new Uint32Array(facts.references.length * REFERENCE_FIELDS);
+    facts.references.forEach((r, i) => referenceRows.set([slot(r.type), slot(r.id), r.span.start, r.span.end, slot(r.refKinds), slot(r.documentKind), slot(r.documentId), slot(r.path)], i * REFERENCE_FIELDS));
+    const claimRows = new Uint32Array(facts.claims.length * CLAIM_FIELDS);
+    facts.claims.forEach((c, i) => claimRows.set([slot(c.ref), c.span.start, c.span.end, slot(c.documentKind), slot(c.documentId)], i * CLAIM_FIELDS));
+    this.values = values.slice(); // without the growth slack of push
+    this.definitionRows = definitionRows;
+    this.referenceRows = referenceRows;
+    this.claimRows = claimRows;
+    this.definitions = facts.definitions.map((_, i) => new StoredDefinition(this, i * DEFINITION_FIELDS));
+  }
+
+  get references(): readonly EntityReference[] {
+    const out: EntityReference[] = [];
+    for (let row = 0; row < this.referenceRows.length; row += REFERENCE_FIELDS) out.push(new StoredReference(this, row));
+    return out;
+  }
+
+  get claims(): readonly ClauseClaim[] {
+    const out: ClauseClaim[] = [];
+    for (let row = 0; row < this.claimRows.length; row += CLAIM_FIELDS) out.push(new StoredClaim(this, row));
+    return out;
+  }
+
+  /** Hands every interned string this file holds to `keep` (see StringPool.rebuild). */
+  keepStrings(keep: (value: string | undefined) => void): void {
+    for (const value of this.values) if (typeof value === 'string') keep(value);
+    for (const document of this.documents) {
+      keep(document.kind);
+      keep(document.id);
+    }
+  }
+}
+
+class StoredDefinition implements EntityDefinition {
+  constructor(
+    private readonly facts: StoredFacts,
+    private readonly row: number,
+  ) {}
+
+  private value<T>(field: number): T {
+    return this.facts.values[this.facts.definitionRows[this.row + field]!] as T;
+  }
+
+  get type(): string {
+    return this.value(0);
+  }
+  get id(): string {
+    return this.value(1);
+  }
+  get uri(): DocUri {
+    return this.facts.uri;
+  }
+  get start(): number {
+    return this.facts.definitionRows[this.row + 2]!;
+  }
+  get span(): Span {
+    return { start: this.start, end: this.facts.definitionRows[this.row + 3]! };
+  }
+  get name(): string | undefined {
+    return this.value(4);
+  }
+  get documentKind(): string | undefined {
+    return this.value(5);
+  }
+  get documentId(): string | undefined {
+    return this.value(6);
+  }
+  get path(): string {
+    return this.value(7);
+  }
+}
+
+class StoredReference implements EntityReference {
+  constructor(
+    private readonly facts: StoredFacts,
+    private readonly row: number,
+  ) {}
+
+  private value<T>(field: number): T {
+    return this.facts.values[this.facts.referenceRows[this.row + field]!] as T;
+  }
+
+  get type(): string {
+    return this.value(0);
+  }
+  get id(): string {
+    return this.value(1);
+  }
+  get uri(): DocUri {
+    return this.facts.uri;
+  }
+  get span(): Span {
+    return { start: this.facts.referenceRows[this.row + 2]!, end: this.facts.referenceRows[this.row + 3]! };
+  }
+  get refKinds(): readonly string[] | undefined {
+    return this.value(4);
+  }
+  get documentKind(): string | undefined {
+    return this.value(5);
+  }
+  get documentId(): string | undefined {
+    return this.value(6);
+  }
+  get path(): string {
+    return this.value(7);
+  }
+}
+
+class StoredClaim implements ClauseClaim {
+  constructor(
+    private readonly facts: StoredFacts,
+    private readonly row: number,
+  ) {}
+
+  private value<T>(field: number): T {
+    return this.facts.values[this.facts.claimRows[this.row + field]!] as T;
+  }
+
+  get ref(): string {
+    return this.value(0);
+  }
+  get uri(): DocUri {
+    return this.facts.uri;
+  }
+  get span(): Span {
+    return { start: this.facts.claimRows[this.row + 1]!, end: this.facts.claimRows[this.row + 2]! };
+  }
+  get documentKind(): string | undefined {
+    return this.value(3);
+  }
+  get documentId(): string | undefined {
+    return this.value(4);
+  }
 }
 
 function signatureMap(definitions: readonly EntityDefinition[], withPositions: boolean): Map<string, string> {
