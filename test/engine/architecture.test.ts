@@ -51,6 +51,20 @@ describe('architecture invariants', () => {
     assert.deepEqual(offences, []);
   });
 
+  it("the engine takes the yaml package's values from parse/yamlRuntime.ts (bound once, not a getter per use)", () => {
+    const offences: string[] = [];
+    for (const file of engineFiles) {
+      if (file.endsWith('yamlRuntime.ts')) continue;
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s+from\s+'yaml'/g)) {
+        const values = match[1] ? [] : (match[2] ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '' && !name.startsWith('type '));
+        if (values.length > 0) offences.push(`${relative(REPO_ROOT, file)} imports ${values.join(', ')} from 'yaml'`);
+      }
+      if (/import\s+\*\s+as\s+\w+\s+from\s+'yaml'/.test(text)) offences.push(`${relative(REPO_ROOT, file)} imports * from 'yaml'`);
+    }
+    assert.deepEqual(offences, []);
+  });
+
   it('the engine does not import the adapters', () => {
     const offences: string[] = [];
     for (const file of engineFiles) {

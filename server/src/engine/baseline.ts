@@ -9,7 +9,8 @@
 //       clause: 8.6.1
 //       justification: The service desk contract moves to the new supplier in Q1; procedure follows.
 //       expires: 2027-03-31
-import { parseDocument, isMap, isSeq, isPair, isScalar, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { parseDocument, isMap, isSeq, isPair, isScalar } from './parse/yamlRuntime';
 import type { Finding, Span } from './types';
 import { nodeSpan } from './parse/yamlNodes';
 

@@ -1,7 +1,8 @@
 // The analysis host: holds the input texts ({uri, version, text}) and the derived state (parsed
 // files, the cross-document index, coverage, findings), and brings the derived state up to date
 // incrementally. A document is parsed once per version; an edit re-runs only what depends on it.
-import { parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { parseDocument } from './parse/yamlRuntime';
 import type { Cancellation, DocUri, Finding, Fix, Severity, SeveritySetting, Span } from './types';
 import { NEVER_CANCELLED } from './types';
 import { parseFile, type ParsedFile, type SyntaxProblem } from './parse/parseFile';

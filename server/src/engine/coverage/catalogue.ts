@@ -1,7 +1,7 @@
 // The requirement catalogue (schemas/standards/*.yaml) as typed data. The file is validated by its
 // own schema in the test suite; here it is narrowed defensively so that a malformed entry is
 // skipped and reported, never a crash.
-import { parse } from 'yaml';
+import { parse } from '../parse/yamlRuntime';
 import { isJsonObject, type JsonObject } from '../schema/schemaTree';
 
 export type DocumentedInformation = 'none' | 'document' | 'record' | 'document-expected' | 'record-expected';

@@ -1,7 +1,8 @@
 // Minimal text edits on YAML that keep the user's comments and formatting: we never re-print a
 // document, we insert or replace exactly the characters that must change, at the indentation the
 // surrounding block already uses.
-import { isMap, isSeq, isScalar, isPair, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isSeq, isScalar, isPair, Scalar, stringify } from '../parse/yamlRuntime';
 import type { Span, TextEdit } from '../types';
 import type { LineIndex } from '../text';
 import { nodeSpan } from '../parse/yamlNodes';

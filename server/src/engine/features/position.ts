@@ -1,5 +1,6 @@
 // What is under the cursor: the SMS document, the YAML node (key or value) and its path.
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from '../parse/yamlRuntime';
 import type { ParsedFile, SmsDocument } from '../parse/parseFile';
 import type { Span } from '../types';
 import { nodeSpan } from '../parse/yamlNodes';

@@ -1,6 +1,7 @@
 // "SMS: New SMS workspace": the starter files of a new SMS (the manifest, the config file and one
 // document per template, each claiming the subclauses it starts to evidence), as plain data.
-import { parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { parseDocument } from '../parse/yamlRuntime';
 import type { Workspace } from '../workspace';
 import { fillPlaceholders, type TemplateChoice } from '../pack/pack';
 import { findPair } from '../parse/yamlNodes';

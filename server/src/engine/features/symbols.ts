@@ -1,6 +1,7 @@
 // Document symbols (the outline): one symbol per SMS document, its top-level blocks, and the
 // entities it defines (services, targets, roles…) named by their id and name.
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from '../parse/yamlRuntime';
 import type { DocUri, Span } from '../types';
 import type { Workspace } from '../workspace';
 import { findPair, nodeSpan, scalarString } from '../parse/yamlNodes';

@@ -1,7 +1,8 @@
 // What one document tells the rest of the workspace: the entities it defines, the references it
 // makes and the clauses it claims. Extracted by walking the YAML nodes alongside the kind's schema
 // and reading the x-sms-* annotations, so no code knows individual fields.
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from '../parse/yamlRuntime';
 import type { DocUri, Span } from '../types';
 import type { SmsDocument } from '../parse/parseFile';
 import { findPair, nodeSpan, scalarString } from '../parse/yamlNodes';
@@ -69,7 +70,7 @@ export function extractFacts(document: SmsDocument, schemaRoot: SchemaNode | und
   return { definitions, references, claims };
 
   function walk(node: Node | null | undefined, schema: SchemaNode, path: string, parentMap: Node | undefined): void {
-    if (node === null || node === undefined) return;
+    if (node === null || node === undefined || !schema.mayHoldFacts) return;
     if (isScalar(node)) {
       const annotations = schema.annotations;
       const value = scalarString(node);

@@ -15,7 +15,8 @@
 // explicit keys, multi-line keys or flow collections, empty documents, a document that is not a block
 // mapping at column 0, duplicate keys, a comment after an empty value, and whatever the code below
 // does not recognise.
-import { Composer, Document, Pair, Scalar, YAMLMap, YAMLSeq, isScalar, type DocumentOptions, type Schema } from 'yaml';
+import type { DocumentOptions, Schema } from 'yaml';
+import { Composer, Document, Pair, Scalar, YAMLMap, YAMLSeq, isScalar } from './yamlRuntime';
 
 /** The options `parseFile` gives `yaml` (duplicated from parseFile.ts to avoid an import cycle; the test checks they agree). */
 export const FAST_YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false, logLevel: 'error' } as const;

@@ -8,7 +8,8 @@
 //
 // The previous parse is never modified: nodes before the change are shared with it, nodes on the path
 // to the change and after it are copies.
-import { parseAllDocuments, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node, type Pair } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+import { parseAllDocuments, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Scalar } from './yamlRuntime';
 import type { DocUri } from '../types';
 import { exceedsStructureLimits } from './structure';
 import { fromYamlDocuments, looksLikeSms, parseFile, parseFileWithDocuments, YAML_PARSE_OPTIONS, type ParsedFile, type ParseLimits } from './parseFile';

@@ -1,5 +1,6 @@
 // Parsing never fails: it yields the documents and a list of syntax problems.
-import { parseAllDocuments, isCollection, isMap, isPair, visit, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { parseAllDocuments, isCollection, isMap, isPair, visit } from './yamlRuntime';
 import type { DocUri, Span } from '../types';
 import { findPair, scalarString, nodeSpan, type YamlNode } from './yamlNodes';
 import { scanStructure } from './structure';

@@ -1,6 +1,7 @@
 // Helpers over the `yaml` package's nodes. Ranges of `yaml` nodes are [start, valueEnd, nodeEnd];
 // the span a user sees for a value is [start, valueEnd).
-import { isMap, isPair, isScalar, isSeq, isAlias, type Node, type Pair, type Document } from 'yaml';
+import type { Node, Pair, Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, isAlias } from './yamlRuntime';
 import type { Span } from '../types';
 
 export type YamlNode = Node;

@@ -2,7 +2,8 @@
 // property that is not allowed, the parent's key for a missing property, the value for a wrong
 // type, enum, pattern or format. Combinator noise (anyOf/oneOf/if) is collapsed here, once.
 import type { ErrorObject } from 'ajv';
-import { isPair, isScalar, isMap, isSeq, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isPair, isScalar, isMap, isSeq } from '../parse/yamlRuntime';
 import type { Span } from '../types';
 import { nodeSpan, pointerSegments, readablePath, walkPath } from '../parse/yamlNodes';
 import { isJsonObject, type JsonObject, type SchemaNode } from './schemaTree';

@@ -68,16 +68,38 @@ export class SchemaNode {
   }
 
   get annotations(): SchemaAnnotations {
+    if (this.annotationsMemo) return this.annotationsMemo;
     const defines = this.first('x-sms-defines');
     const ref = this.first('x-sms-ref');
     const refKinds = this.first('x-sms-ref-kind');
-    return {
+    this.annotationsMemo = {
       defines: typeof defines === 'string' ? defines : undefined,
       ref: typeof ref === 'string' ? ref : undefined,
       refKinds: Array.isArray(refKinds) ? refKinds.filter((k): k is string => typeof k === 'string') : undefined,
       claim: this.first('x-sms-claim') === true,
     };
+    return this.annotationsMemo;
   }
+
+  private annotationsMemo: SchemaAnnotations | undefined;
+
+  /**
+   * Whether this node or a node below it defines, references or claims (x-sms-defines, -ref, -claim):
+   * the index's walk (index/facts.ts) skips the parts of a document where nothing can be found. True
+   * while being computed, so that a recursive schema errs on the side of walking.
+   */
+  get mayHoldFacts(): boolean {
+    if (this.factsMemo !== undefined) return this.factsMemo;
+    this.factsMemo = true;
+    const annotations = this.annotations;
+    let result = annotations.defines !== undefined || annotations.ref !== undefined || annotations.claim;
+    if (!result) for (const child of this.properties().values()) if (child.mayHoldFacts) { result = true; break; }
+    if (!result) result = (this.additional()?.mayHoldFacts ?? false) || (this.items()?.mayHoldFacts ?? false);
+    this.factsMemo = result;
+    return result;
+  }
+
+  private factsMemo: boolean | undefined;
 
   /** The JSON types this node accepts (empty when unconstrained). */
   get types(): readonly string[] {

@@ -1,9 +1,9 @@
-import { isPair, isScalar, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isMap, isPair, isScalar } from '../../parse/yamlRuntime';
 import { defineRule, ruleCode } from '../rule';
 import { fileFix, readableList, suggest, whereText } from '../support';
 import { removePairEdit } from '../../edits/yamlEdits';
 import { nodeSpan } from '../../parse/yamlNodes';
-import { isMap } from 'yaml';
 
 /** A key the schema does not allow, usually a typo: blamed on the key, with the closest allowed key. */
 export default defineRule({

@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isScalar } from '../../parse/yamlRuntime';
 import { defineRule, ruleCode } from '../rule';
 import { fileFix, skeletonFor } from '../support';
 import { eolOf, fillEmptyValueEdit, quoteScalarEdit } from '../../edits/yamlEdits';

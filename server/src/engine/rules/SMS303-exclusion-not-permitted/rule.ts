@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from '../../parse/yamlRuntime';
 import { defineRule, ruleCode } from '../rule';
 import { nodeSpan, scalarString } from '../../parse/yamlNodes';
 

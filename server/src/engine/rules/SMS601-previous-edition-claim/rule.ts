@@ -1,4 +1,5 @@
-import { isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isScalar, isSeq } from '../../parse/yamlRuntime';
 import { defineRule, ruleCode } from '../rule';
 import { fileFix } from '../support';
 import { findPair, nodeSpan } from '../../parse/yamlNodes';

@@ -1,4 +1,5 @@
-import { isPair, isScalar, isMap, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isPair, isScalar, isMap } from '../../parse/yamlRuntime';
 import { defineRule, ruleCode } from '../rule';
 import { fileFix, suggest } from '../support';
 import { findPair, nodeSpan } from '../../parse/yamlNodes';
