@@ -2,10 +2,13 @@
 // the output is the same, byte for byte, as on one thread.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, TODAY } from '../support/engine';
+import { DocUri } from '../../server/src/engine';
+import { threadCount } from '../../server/src/cli/parallel';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 
@@ -80,18 +83,41 @@ describe('sms-lint on several threads', function () {
     });
     after(() => rmSync(folder, { recursive: true, force: true }));
 
-    it('uses worker threads by itself and reports exactly the planted errors, as on one thread', () => {
-      const auto = runCli(['.', '--format', 'json', '--debug'], folder);
+    it('reports exactly the planted errors, on one thread as on two', () => {
       const one = runCli(['.', '--format', 'json', '--threads', '1'], folder);
-      assert.equal(auto.stdout, one.stdout);
-      assert.equal(auto.status, one.status);
-      // More than a megabyte of YAML: threads unless the machine has a single core.
-      if (availableParallelism() > 1) assert.match(auto.stderr, /files analysed on \d+ threads/);
       const planted = JSON.parse(readFileSync(join(folder, 'bench-workspace.json'), 'utf8')) as { planted: unknown[] };
       const report = JSON.parse(one.stdout) as { summary: { errors: number; smsFiles: number } };
       assert.equal(report.summary.errors, planted.planted.length);
       assert.ok(report.summary.smsFiles >= 290, `${report.summary.smsFiles} SMS files`);
       assertSameOnThreads(['.'], folder, [2]);
+      assertSameOnThreads(['.', '--format', 'json'], folder, [2]);
+    });
+  });
+
+  describe('the automatic number of threads', () => {
+    let folder = '';
+    const sparse = (name: string, size: number): { path: string; uri: DocUri } => {
+      const path = join(folder, name);
+      writeFileSync(path, '');
+      truncateSync(path, size);
+      return { path, uri: DocUri(pathToFileURL(path).href) };
+    };
+    before(() => {
+      folder = mkdtempSync(join(tmpdir(), 'sms-cli-threads-count-'));
+    });
+    after(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('is one below 16 MB or 32 files, else one per core up to one per 32 files and 8; --threads decides otherwise', () => {
+      // Only sizes matter here: sparse files.
+      const small = Array.from({ length: 40 }, (_, i) => sparse(`small-${i}.yaml`, 100 * 1024));
+      const large = Array.from({ length: 40 }, (_, i) => sparse(`large-${i}.yaml`, 600 * 1024));
+      assert.equal(threadCount(small, undefined), 1, '40 files, 4 MB');
+      assert.equal(threadCount(large.slice(0, 20), undefined), 1, '20 files, 12 MB');
+      assert.equal(threadCount(large, undefined), Math.min(availableParallelism(), 2), '40 files, 24 MB');
+      assert.equal(threadCount([...large, ...large, ...large], undefined), Math.min(availableParallelism(), 4, 8), '120 files, 72 MB');
+      assert.equal(threadCount(small, 3), 3);
+      assert.equal(threadCount(large, 1), 1);
+      assert.equal(threadCount(small.slice(0, 2), 6), 2, 'never more threads than files');
     });
   });
 });

@@ -34,8 +34,13 @@ export interface ParallelOptions {
   readonly debug?: (text: string) => void;
 }
 
-/** Below this much YAML, starting a worker (≈ 0.1 s to load the bundle) costs more than it saves. */
-const MIN_BYTES_FOR_WORKERS = 1024 * 1024;
+/**
+ * Below this much YAML a worker costs more than it saves: each loads the bundle and warms up its own
+ * copy of the engine (≈ 0.4 s of CPU), and two threads allocating hard share caches and memory
+ * bandwidth. Measured on 2 cores (docs/performance.md): 7 MB (1,000 documents) take 2.7 s on one
+ * thread and 3.0 s on two; 83 MB (10,000) take 21.8 s on one and 18.2 s on two.
+ */
+const MIN_BYTES_FOR_WORKERS = 16 * 1024 * 1024;
 const MIN_FILES_FOR_WORKERS = 32;
 const MAX_THREADS = 8;
 /** With no result from any worker for this long, the main thread analyses what is left itself. */
