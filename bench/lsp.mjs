@@ -85,10 +85,13 @@ export async function benchServer({ folder, today, edits = 0, editFile, timeoutM
     await waitFor(() => indexedAt !== undefined, 'the workspace to be indexed and checked');
     const indexedMs = indexedAt - started;
     const publishedUris = published.size;
+    // Peak so far: the check of every file, before the coverage tree (one large response) is built.
+    const rssAfterCheckMb = peakRssMb(child.pid);
     const coverageStart = performance.now();
-    await connection.sendRequest('sms/coverageTree', { folderUri: rootUri });
+    const tree = await connection.sendRequest('sms/coverageTree', { folderUri: rootUri });
     const coverageTreeMs = performance.now() - coverageStart;
-    const result = { indexedMs, coverageTreeMs, publishedUris, publishCount, rssAfterIndexMb: peakRssMb(child.pid) };
+    const coverageTreeBytes = JSON.stringify(tree ?? null).length;
+    const result = { indexedMs, coverageTreeMs, coverageTreeBytes, publishedUris, publishCount, rssAfterCheckMb, rssAfterIndexMb: peakRssMb(child.pid) };
 
     if (edits > 0 && editFile) {
       const uri = pathToFileURL(join(folder, editFile)).href;

@@ -93,7 +93,7 @@ export function registerCommands(context: vscode.ExtensionContext, commands: Com
   register('sms.showRequirement', async (node?: unknown) => {
     const treeNode = node as TreeNode | undefined;
     if (!treeNode || treeNode.type !== 'requirement') return;
-    const uri = commands.requirementDocuments.uriFor(treeNode.node, treeNode.subclause);
+    const uri = commands.requirementDocuments.uriFor(treeNode.node, treeNode.subclause, await commands.tree.evidenceOf(treeNode));
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(document, 'markdown');
     await vscode.window.showTextDocument(document, { preview: true, preserveFocus: true });

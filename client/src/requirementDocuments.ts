@@ -1,6 +1,6 @@
 // "Show requirement": a read-only Markdown page for one requirement, with its status and evidence.
 import * as vscode from 'vscode';
-import type { RequirementNode, SubclauseNode } from '../../server/src/shared/protocol';
+import type { EvidenceNode, RequirementNode, SubclauseNode } from '../../server/src/shared/protocol';
 
 export class RequirementDocuments implements vscode.TextDocumentContentProvider {
   static readonly scheme = 'sms-requirement';
@@ -10,8 +10,8 @@ export class RequirementDocuments implements vscode.TextDocumentContentProvider 
     return this.pages.get(uri.path) ?? 'This requirement page is no longer available.';
   }
 
-  uriFor(requirement: RequirementNode, subclause: SubclauseNode): vscode.Uri {
-    const evidence = requirement.evidence.map((e) => `- ${e.documentId ?? '(document)'} (${e.documentKind ?? ''}) — ${e.status}${e.missing.length > 0 ? `, missing ${e.missing.join(', ')}` : ''}: ${vscode.Uri.parse(e.location.uri).fsPath}:${e.location.range.start.line + 1}`);
+  uriFor(requirement: RequirementNode, subclause: SubclauseNode, documents: readonly EvidenceNode[]): vscode.Uri {
+    const evidence = documents.map((e) => `- ${e.documentId ?? '(document)'} (${e.documentKind ?? ''}) — ${e.status}${e.missing.length > 0 ? `, missing ${e.missing.join(', ')}` : ''}: ${vscode.Uri.parse(e.location.uri).fsPath}:${e.location.range.start.line + 1}`);
     const page = [
       `# ${requirement.id}`,
       '',

@@ -1,9 +1,11 @@
 // The requirement tree: standard → clauses 4–10 → headings → subclause → requirement → evidence,
-// with status icons and counts, rendered from the server's sms/coverageTree. A filter shows gaps only.
+// with status icons and counts, rendered from the server's sms/coverageTree (a requirement's evidence from
+// sms/requirementEvidence when it is expanded). A filter shows gaps only.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   CoverageTreeRequest,
+  RequirementEvidenceRequest,
   type CoverageCountsDto,
   type CoverageStatus,
   type CoverageTree,
@@ -41,12 +43,34 @@ export class RequirementTreeProvider implements vscode.TreeDataProvider<TreeNode
     this.changed.fire(undefined);
   }
 
+  /**
+   * The documents evidencing a requirement, asked for when its node is expanded (the tree carries only
+   * their number); kept until the tree is read again.
+   */
+  async evidenceOf(element: Extract<TreeNode, { type: 'requirement' }>): Promise<readonly EvidenceNode[]> {
+    const key = `${element.folderUri ?? ''}\u0000${element.node.id}`;
+    let pending = this.evidence.get(key);
+    if (!pending) {
+      const client = this.client();
+      if (!client) return [];
+      pending = client.sendRequest<EvidenceNode[] | null>(RequirementEvidenceRequest, { folderUri: element.folderUri, requirementId: element.node.id }).then(
+        (list) => list ?? [],
+        () => [],
+      );
+      this.evidence.set(key, pending);
+    }
+    return pending;
+  }
+
+  private readonly evidence = new Map<string, Promise<readonly EvidenceNode[]>>();
+
   /** Re-reads the tree from the server (coalesced: many status notifications, one request). */
   refresh(): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       this.tree = undefined;
       this.loading = undefined;
+      this.evidence.clear();
       this.changed.fire(undefined);
     }, 100);
   }
@@ -77,7 +101,7 @@ export class RequirementTreeProvider implements vscode.TreeDataProvider<TreeNode
       case 'subclause':
         return element.node.requirements.filter((r) => this.visible(r.status)).map((node) => ({ type: 'requirement', node, subclause: element.node, folderUri: element.folderUri }));
       case 'requirement':
-        return element.node.evidence.map((node) => ({ type: 'evidence', node, requirement: element.node }));
+        return (await this.evidenceOf(element)).map((node) => ({ type: 'evidence', node, requirement: element.node }));
       default:
         return [];
     }
@@ -113,7 +137,7 @@ export class RequirementTreeProvider implements vscode.TreeDataProvider<TreeNode
         return item;
       }
       case 'requirement': {
-        const item = new vscode.TreeItem(element.node.id, element.node.evidence.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(element.node.id, element.node.evidenceCount > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.description = element.node.text;
         item.iconPath = statusIcon(element.node.status);
         item.tooltip = new vscode.MarkdownString(`**${element.node.id}** — ${element.node.status}\n\n${element.node.text}\n\nDocumented information: ${element.node.documentedInformation} · confidence: ${element.node.confidence}`);

@@ -68,6 +68,13 @@ describe('requirement tree', () => {
     const requirements = await api.tree.getChildren(incident);
     assert.equal(requirements.length, incident.node.counts.total);
     assert.ok(requirements.every((r) => r.type === 'requirement'));
+    // A requirement's documents are asked for when it is expanded (sms/requirementEvidence).
+    const first = requirements.find((r) => r.type === 'requirement' && r.node.id === '8.6.1-a');
+    assert.ok(first?.type === 'requirement' && first.node.evidenceCount > 0);
+    const evidence = await api.tree.getChildren(first);
+    assert.equal(evidence.length, first.node.evidenceCount);
+    assert.ok(evidence.every((e) => e.type === 'evidence'));
+    assert.ok(evidence.some((e) => e.type === 'evidence' && e.node.documentId === 'PRC-INCIDENT'), JSON.stringify(evidence.map((e) => (e.type === 'evidence' ? e.node.documentId : e.type))));
   });
 
   describe('create document on a gap', () => {

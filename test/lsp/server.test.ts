@@ -221,6 +221,36 @@ describe('language server over stdio', function () {
     assert.deepEqual(tree.clauses.map((c) => [c.id, c.counts.total]), json.coverage.clauses.map((c) => [c.id, c.counts.total]));
   });
 
+  it("gives each requirement's evidence count in the tree and its documents with sms/requirementEvidence, as the CLI's JSON", async () => {
+    type Node = { kind?: string; id: string; children?: Node[]; requirements?: { id: string; evidenceCount: number; evidence?: unknown }[] };
+    const tree = await client.request<{ clauses: Node[] }>('sms/coverageTree', {});
+    const requirements: { id: string; evidenceCount: number; evidence?: unknown }[] = [];
+    const collect = (node: Node): void => {
+      requirements.push(...(node.requirements ?? []));
+      for (const child of node.children ?? []) collect(child);
+    };
+    tree.clauses.forEach(collect);
+    assert.equal(requirements.length, 366);
+    assert.ok(requirements.every((requirement) => requirement.evidence === undefined), 'the tree carries counts, not documents');
+    const cli = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), '--today', TODAY, '-f', 'json', '.'], { cwd: folder, encoding: 'utf8' });
+    type CliEvidence = { path: string; line: number; column: number; documentId: string; status: string };
+    const json = JSON.parse(cli.stdout) as { coverage: { clauses: { subclauses: { requirements: { id: string; evidence: CliEvidence[] }[] }[] }[] } };
+    const cliEvidence = new Map(json.coverage.clauses.flatMap((c) => c.subclauses.flatMap((s) => s.requirements.map((r) => [r.id, r.evidence] as const))));
+    for (const requirement of requirements) assert.equal(requirement.evidenceCount, cliEvidence.get(requirement.id)?.length, requirement.id);
+    const busiest = [...requirements].sort((a, b) => b.evidenceCount - a.evidenceCount)[0]!;
+    for (const id of ['8.6.1-a', busiest.id]) {
+      const documents = await client.request<{ documentId: string; status: string; location: { uri: string; range: { start: { line: number; character: number } } } }[]>('sms/requirementEvidence', { requirementId: id });
+      const expected = cliEvidence.get(id) ?? [];
+      assert.ok(expected.length > 0, id);
+      assert.deepEqual(
+        documents.map((d) => [d.documentId, d.status, d.location.uri, d.location.range.start.line + 1, d.location.range.start.character + 1]),
+        expected.map((e) => [e.documentId, e.status, client.uri(folder, e.path), e.line, e.column]),
+        id,
+      );
+    }
+    assert.equal(await client.request('sms/requirementEvidence', { requirementId: '99.9-z' }), null);
+  });
+
   it('keeps the index current through watched-file events and offers to create the missing document', async () => {
     // The problem process loses its claim on disk (a closed file): 8.6.3 becomes uncovered.
     const file = 'processes/problem-management.yaml';

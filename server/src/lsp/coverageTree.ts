@@ -2,7 +2,7 @@
 import type { DocUri, Fix } from '../engine';
 import { toRange } from './convert';
 import type { Project } from './projects';
-import type { CoverageCountsDto, CoverageStatus, CoverageTree, HeadingNode, LocationDto, SubclauseNode } from '../shared/protocol';
+import type { CoverageCountsDto, CoverageStatus, CoverageTree, EvidenceNode, HeadingNode, LocationDto, SubclauseNode } from '../shared/protocol';
 import type { SubclauseCoverage } from '../engine';
 import { createDocumentFix } from '../engine/features/createDocument';
 
@@ -59,18 +59,30 @@ export function coverageTreeOf(project: Project, clientUriOf: (uri: DocUri) => s
         status: requirement.status,
         documentedInformation: requirement.requirement.documentedInformation,
         confidence: requirement.requirement.confidence,
-        evidence: [...requirement.evidence, ...requirement.partial].map((contribution) => ({
-          documentId: contribution.documentId,
-          documentKind: contribution.documentKind,
-          documentTitle: contribution.documentTitle,
-          status: contribution.status,
-          missing: contribution.missing,
-          operatedBy: contribution.operatedBy,
-          location: locate(contribution.uri, contribution.claimSpan),
-        })),
+        evidenceCount: requirement.evidence.length + requirement.partial.length,
       })),
     };
   }
+}
+
+/** sms/requirementEvidence: the documents evidencing one requirement, in the report's order. */
+export function requirementEvidenceOf(project: Project, requirementId: string, clientUriOf: (uri: DocUri) => string): EvidenceNode[] | null {
+  const workspace = project.workspace;
+  const requirement = workspace.coverageReport().requirement(requirementId);
+  if (!requirement) return null;
+  return [...requirement.evidence, ...requirement.partial].map((contribution) => {
+    const lines = workspace.positions(contribution.uri);
+    const range = lines ? toRange(lines, contribution.claimSpan) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return {
+      documentId: contribution.documentId,
+      documentKind: contribution.documentKind,
+      documentTitle: contribution.documentTitle,
+      status: contribution.status,
+      missing: contribution.missing,
+      operatedBy: contribution.operatedBy,
+      location: { uri: clientUriOf(contribution.uri), range },
+    };
+  });
 }
 
 function sumCounts(list: readonly CoverageCountsDto[]): CoverageCountsDto {

@@ -22,12 +22,14 @@ import { DIAGNOSTIC_SOURCE, resolveRelative, toCodeAction, toDiagnostic, toSpan,
 import { scaffoldFiles } from '../engine/features/scaffold';
 import { canonicalUri, pathOf, Projects, type Project } from './projects';
 import { listYamlFiles, readText } from './disk';
-import { coverageTreeOf, createDocumentEditFor } from './coverageTree';
+import { coverageTreeOf, createDocumentEditFor, requirementEvidenceOf } from './coverageTree';
 import { registerFeatureHandlers } from './features';
 import { conformityReportOf } from './conformityReport';
 import {
   ConformityReportRequest,
   CoverageTreeRequest,
+  RequirementEvidenceRequest,
+  type RequirementEvidenceParams,
   CreateDocumentRequest,
   DEFAULT_SETTINGS,
   RevalidateRequest,
@@ -453,6 +455,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(CoverageTreeRequest, (params: CoverageTreeParams | undefined) => {
     const project = pickProject(params?.folderUri);
     return project ? coverageTreeOf(project, clientUriOf) : null;
+  });
+
+  connection.onRequest(RequirementEvidenceRequest, (params: RequirementEvidenceParams) => {
+    const project = pickProject(params?.folderUri);
+    return project && typeof params?.requirementId === 'string' ? requirementEvidenceOf(project, params.requirementId, clientUriOf) : null;
   });
 
   connection.onRequest(CreateDocumentRequest, (params: CreateDocumentParams) => {

@@ -32,7 +32,12 @@ export interface RequirementNode {
   readonly status: CoverageStatus;
   readonly documentedInformation: string;
   readonly confidence: string;
-  readonly evidence: readonly EvidenceNode[];
+  /**
+   * How many documents evidence it (fully, as operated, or partly). The documents themselves come with
+   * `sms/requirementEvidence` when the requirement is expanded: in a large workspace they were most of
+   * the tree (22 MB for 10,000 documents, sent again on every refresh).
+   */
+  readonly evidenceCount: number;
 }
 
 export interface SubclauseNode {
@@ -74,6 +79,15 @@ export interface CoverageTreeParams {
 }
 
 export const CoverageTreeRequest = 'sms/coverageTree';
+
+/** The documents that evidence one requirement (the children of its node in the tree). */
+export interface RequirementEvidenceParams {
+  /** The workspace folder; the first folder with a manifest when absent. */
+  readonly folderUri?: string;
+  readonly requirementId: string;
+}
+/** Answered with `EvidenceNode[]`, or null when there is no such project or requirement. */
+export const RequirementEvidenceRequest = 'sms/requirementEvidence';
 
 /** Sent by the server whenever coverage or the finding counts change. */
 export interface StatusParams {
