@@ -46,6 +46,16 @@ export class LinePositions {
 
 /** Offsets of the line starts: after every \n, \r\n and lone \r. */
 function lineStartsOf(text: string): Uint32Array {
+  // Without \r the line breaks are found by the engine's native search, several times faster than a
+  // loop over every character (every file's line starts are needed for the evidence of the coverage).
+  if (text.indexOf('\r') < 0) {
+    let breaks = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) breaks++;
+    const starts = new Uint32Array(breaks + 1);
+    let line = 1;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+    return starts;
+  }
   let count = 1;
   for (let offset = 0; offset < text.length; offset++) {
     const ch = text.charCodeAt(offset);

@@ -2,7 +2,7 @@
 // makes and the clauses it claims. Extracted by walking the YAML nodes alongside the kind's schema
 // and reading the x-sms-* annotations, so no code knows individual fields.
 import type { Node } from 'yaml';
-import { isMap, isPair, isScalar, isSeq } from '../parse/yamlRuntime';
+import { Pair, Scalar, YAMLMap, YAMLSeq } from '../parse/yamlRuntime';
 import type { DocUri, Span } from '../types';
 import type { SmsDocument } from '../parse/parseFile';
 import { findPair, nodeSpan, scalarString } from '../parse/yamlNodes';
@@ -55,6 +55,7 @@ export function extractFacts(document: SmsDocument, schemaRoot: SchemaNode | und
   const references: EntityReference[] = [];
   const claims: ClauseClaim[] = [];
   const base = { uri: document.uri, documentKind: document.kind, documentId: document.id };
+  const segments: (string | number)[] = [];
 
   // Every document defines itself by metadata.id, whatever its kind (and even when the kind is unknown).
   const metadata = findPair(document.yaml.contents as Node | null, 'metadata')?.value;
@@ -65,40 +66,60 @@ export function extractFacts(document: SmsDocument, schemaRoot: SchemaNode | und
     definitions.push({ ...base, type: DOCUMENT_ENTITY, id: document.id, span: idSpan, name: title, path: 'metadata.id' });
   }
   if (schemaRoot) {
-    walk(document.yaml.contents as Node | null, schemaRoot, '', undefined);
+    walk(document.yaml.contents as Node | null, schemaRoot, undefined);
   }
   return { definitions, references, claims };
 
-  function walk(node: Node | null | undefined, schema: SchemaNode, path: string, parentMap: Node | undefined): void {
+  // The readable path of a node (`spec.services[3].id`) is built only for what is recorded: the walk
+  // keeps its segments on a stack (keys as strings, sequence positions as numbers). Nodes are told apart
+  // by class rather than with yaml's isScalar/isMap (a symbol-keyed read, megamorphic across the node
+  // kinds), as the walk visits every node of every document.
+  function walk(node: Node | null | undefined, schema: SchemaNode, parentMap: Node | undefined): void {
     if (node === null || node === undefined || !schema.mayHoldFacts) return;
-    if (isScalar(node)) {
+    if (node instanceof Scalar) {
       const annotations = schema.annotations;
+      if (!annotations.defines && !annotations.ref && !annotations.claim) return;
       const value = scalarString(node);
       const span = nodeSpan(node);
       if (value === undefined || !span || value === '') return;
+      const path = pathOf(segments);
       if (annotations.defines && !(annotations.defines === DOCUMENT_ENTITY && path === 'metadata.id')) {
         const name = scalarString(findPair(parentMap, 'name')?.value) ?? scalarString(findPair(parentMap, 'title')?.value);
-        definitions.push({ ...base, type: annotations.defines, id: value, span, name, path });
+        definitions.push({ type: annotations.defines, id: value, uri: base.uri, span, name, documentKind: base.documentKind, documentId: base.documentId, path });
       }
-      if (annotations.ref) references.push({ ...base, type: annotations.ref, id: value, span, refKinds: annotations.refKinds, path });
-      if (annotations.claim) claims.push({ ...base, ref: value, span });
+      if (annotations.ref) references.push({ type: annotations.ref, id: value, uri: base.uri, span, refKinds: annotations.refKinds, documentKind: base.documentKind, documentId: base.documentId, path });
+      if (annotations.claim) claims.push({ ref: value, uri: base.uri, span, documentKind: base.documentKind, documentId: base.documentId });
       return;
     }
-    if (isMap(node)) {
+    if (node instanceof YAMLMap) {
       for (const item of node.items) {
-        if (!isPair(item) || !isScalar(item.key)) continue;
+        if (!(item instanceof Pair) || !(item.key instanceof Scalar)) continue;
         const key = String(item.key.value);
         const child = schema.property(key);
-        if (child) walk(item.value as Node | null, child, path === '' ? key : `${path}.${key}`, node);
+        if (!child) continue;
+        segments.push(key);
+        walk(item.value as Node | null, child, node);
+        segments.pop();
       }
       return;
     }
-    if (isSeq(node)) {
+    if (node instanceof YAMLSeq) {
       const items = schema.items();
       if (!items) return;
-      node.items.forEach((item, index) => walk(item as Node | null, items, `${path}[${index}]`, parentMap));
+      const list = node.items;
+      for (let index = 0; index < list.length; index++) {
+        segments.push(index);
+        walk(list[index] as Node | null, items, parentMap);
+        segments.pop();
+      }
     }
   }
+}
+
+function pathOf(parts: readonly (string | number)[]): string {
+  let out = '';
+  for (const part of parts) out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;
+  return out;
 }
 
 export function entityKey(type: string, id: string): string {

@@ -16,7 +16,7 @@
 // mapping at column 0, duplicate keys, a comment after an empty value, and whatever the code below
 // does not recognise.
 import type { DocumentOptions, Schema } from 'yaml';
-import { Composer, Document, Pair, Scalar, YAMLMap, YAMLSeq, isScalar } from './yamlRuntime';
+import { Composer, Document, Pair, Scalar, YAMLMap, YAMLSeq, isPair, isScalar } from './yamlRuntime';
 
 /** The options `parseFile` gives `yaml` (duplicated from parseFile.ts to avoid an import cycle; the test checks they agree). */
 export const FAST_YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false, logLevel: 'error' } as const;
@@ -205,6 +205,45 @@ function isMarker(p: number, ch: number): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Node factories
+
+// yaml's constructors give each node its type with Object.defineProperty, a slow path that was a third
+// of this parser's time. Scalars and pairs are made from prototypes that carry the type instead: they
+// are instances of yaml's classes with the same own properties, and yaml's isScalar/isPair (which read
+// the type, own or inherited) recognise them. Checked once; the constructors are used otherwise.
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const scalarPrototype: object = Object.create(Scalar.prototype, { [NODE_TYPE]: { value: Symbol.for('yaml.scalar') } });
+const pairPrototype: object = Object.create(Pair.prototype, { [NODE_TYPE]: { value: Symbol.for('yaml.pair') } });
+const prototypesWork = ((): boolean => {
+  try {
+    const scalar = Object.create(scalarPrototype) as Scalar;
+    scalar.value = 'x';
+    const pair = Object.create(pairPrototype) as Pair;
+    pair.key = scalar;
+    pair.value = null;
+    const reference = new Pair(new Scalar('x'));
+    return isScalar(scalar) && !isPair(scalar) && isPair(pair) && !isScalar(pair) && scalar instanceof Scalar && pair instanceof Pair && Object.keys(pair).join() === Object.keys(reference).join() && Object.keys(scalar).join() === Object.keys(reference.key as Scalar).join();
+  } catch {
+    return false;
+  }
+})();
+
+function newScalar(value: unknown): Scalar {
+  if (!prototypesWork) return new Scalar(value);
+  const scalar = Object.create(scalarPrototype) as Scalar;
+  scalar.value = value;
+  return scalar;
+}
+
+function newPair(key: unknown, value: unknown): Pair {
+  if (!prototypesWork) return new Pair(key, value);
+  const pair = Object.create(pairPrototype) as Pair;
+  pair.key = key;
+  pair.value = value;
+  return pair;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Scalars
 
 function plainScalar(value: string, start: number, valueEnd: number, nodeEnd: number, atKey: boolean): Scalar {
@@ -221,7 +260,7 @@ function plainScalar(value: string, start: number, valueEnd: number, nodeEnd: nu
     }
   }
   const res = tag.resolve(value, onTagError, docOptions);
-  const scalar = isScalar(res) ? (res as Scalar) : new Scalar(res);
+  const scalar = isScalar(res) ? (res as Scalar) : newScalar(res);
   scalar.range = [start, valueEnd, nodeEnd];
   scalar.source = value;
   scalar.type = 'PLAIN';
@@ -231,7 +270,7 @@ function plainScalar(value: string, start: number, valueEnd: number, nodeEnd: nu
 
 function quotedScalar(value: string, type: 'QUOTE_DOUBLE' | 'QUOTE_SINGLE', start: number, valueEnd: number, nodeEnd: number): Scalar {
   const res = strTag.resolve(value, onTagError, docOptions);
-  const scalar = isScalar(res) ? (res as Scalar) : new Scalar(res);
+  const scalar = isScalar(res) ? (res as Scalar) : newScalar(res);
   scalar.range = [start, valueEnd, nodeEnd];
   scalar.source = value;
   scalar.type = type;
@@ -660,7 +699,7 @@ function blockMap(ls: number, n: number): YAMLMap {
     if (p >= len || c === 10) value = emptyOrNested(p, n, true, false);
     else if (c === 35) value = emptyOrNested(p, n, true, true);
     else value = inlineValue(p, n, n + 1);
-    items.push(new Pair(key, value));
+    items.push(newPair(key, value));
     end = value.range![2];
     if (nInd === n) {
       lineStart = nLs;
@@ -852,7 +891,7 @@ function blockScalar(p: number, n: number, indentNext: number): Scalar {
   if (lastEnd < 0) bail();
   if (!strip) value += '\n';
   const res = strTag.resolve(value, onTagError, docOptions);
-  const scalar = isScalar(res) ? (res as Scalar) : new Scalar(res);
+  const scalar = isScalar(res) ? (res as Scalar) : newScalar(res);
   scalar.range = [p, lastEnd, lastEnd];
   scalar.source = value;
   scalar.type = folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
@@ -894,7 +933,7 @@ function flowCollection(p: number, depth: number): YAMLMap | YAMLSeq {
       while (k < len && src.charCodeAt(k) === 32) k++;
       value.range![2] = k;
       if (items.length > 0 && hasDuplicate(items as Pair[], first as Scalar)) bail();
-      items.push(new Pair(first, value));
+      items.push(newPair(first, value));
       j = k;
     } else {
       first.range![2] = j;
