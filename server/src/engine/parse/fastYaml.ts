@@ -709,14 +709,20 @@ function blockMap(ls: number, n: number): YAMLMap {
     if (nInd > n) bail();
     break;
   }
-  let commentEnd = end;
-  if (n > 0 && tMax >= n) {
-    commentEnd = tEnd;
-    tMax = -1;
-    tExists = false;
-  }
-  map.range = [start, end, commentEnd];
+  map.range = [start, end, collectionEnd(end, n)];
   return map;
+}
+
+/**
+ * The node end of a block collection at column `n` whose last item ends at `end`: comment lines at or
+ * beyond its indentation that follow it belong to it (and are consumed), as in `yaml`.
+ */
+function collectionEnd(end: number, n: number): number {
+  if (n === 0 || tMax < n) return end;
+  const commentEnd = tEnd;
+  tMax = -1;
+  tExists = false;
+  return commentEnd;
 }
 
 /** A block sequence whose first `-` is at column `c` of the line starting at `ls`. */
@@ -750,13 +756,7 @@ function blockSeq(ls: number, c: number): YAMLSeq {
     if (nInd > c) bail();
     break;
   }
-  let commentEnd = end;
-  if (c > 0 && tMax >= c) {
-    commentEnd = tEnd;
-    tMax = -1;
-    tExists = false;
-  }
-  seq.range = [start, end, commentEnd];
+  seq.range = [start, end, collectionEnd(end, c)];
   return seq;
 }
 
