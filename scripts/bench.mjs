@@ -228,8 +228,11 @@ if (opt.lsp) {
 
 // Targets of issue 6 (benchmarks, not unit tests): true = met, false = not met, undefined = not measured.
 const t = result.targets;
-for (const size of opt.sizes) if (result.ratios[`cli/floor@${size}`] !== undefined) t[`CLI ≤ 0.5× floor @${size}`] = result.ratios[`cli/floor@${size}`] <= 0.5;
-for (const size of opt.sizes) if (result.ratios[`cache-warm/floor@${size}`] !== undefined) t[`--cache unchanged ≤ 0.2× floor @${size}`] = result.ratios[`cache-warm/floor@${size}`] <= 0.2;
+// The CLI and cache targets are set at 1,000 and 10,000 documents; at other sizes (--quick's 200, where node's
+// start-up and the bundle's load are a large share of a one-second run) the ratios are printed, not judged.
+const TARGET_SIZES = new Set([1000, 10000]);
+for (const size of opt.sizes) if (TARGET_SIZES.has(size) && result.ratios[`cli/floor@${size}`] !== undefined) t[`CLI ≤ 0.5× floor @${size}`] = result.ratios[`cli/floor@${size}`] <= 0.5;
+for (const size of opt.sizes) if (TARGET_SIZES.has(size) && result.ratios[`cache-warm/floor@${size}`] !== undefined) t[`--cache unchanged ≤ 0.2× floor @${size}`] = result.ratios[`cache-warm/floor@${size}`] <= 0.2;
 const editSession = Object.values(result.lsp).find((s) => s.edit);
 if (editSession) {
   t['edit median ≤ 30 ms'] = editSession.edit.medianMs <= 30;
@@ -243,6 +246,7 @@ log('\nratios:');
 for (const [key, value] of Object.entries(result.ratios)) log(`  ${key.padEnd(32)} ${value}`);
 log('targets:');
 for (const [key, value] of Object.entries(t)) log(`  ${value ? 'met    ' : 'NOT met'}  ${key}`);
+if (!opt.sizes.some((size) => TARGET_SIZES.has(size))) log('  (the CLI and --cache targets are judged at 1,000 and 10,000 documents: run without --quick)');
 
 const out = opt.out ?? join(REPO_ROOT, 'bench', 'results', `${result.date.slice(0, 10)}-${[...new Set([...opt.sizes, ...opt.lspSizes])].join('-')}.json`);
 mkdirSync(resolve(out, '..'), { recursive: true });
