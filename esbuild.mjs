@@ -73,7 +73,7 @@ const packPlugin = {
         `export const catalogueTranslations = ${JSON.stringify(catalogueTranslations(join(schemaDir, 'standards')))};`,
         `export const templates = ${JSON.stringify(templates)};`,
         // Parsed here, so that no thread parses it (with a cold YAML parser) at start-up.
-        `export const templateIndexValue = ${JSON.stringify(existsSync(join(templateDir, 'index.yaml')) ? parseYaml(readFileSync(join(templateDir, 'index.yaml'), 'utf8')) : null)};`,
+        `export const templateIndexValue = ${JSON.stringify(parseYaml(readOptional(join(templateDir, 'index.yaml')) ?? 'null'))};`,
         `export const messageBundles = ${JSON.stringify(messageBundles)};`,
       ].join('\n');
       const watchFiles = [

@@ -252,14 +252,30 @@ class StoredFacts implements FileFacts {
   }
 }
 
-class StoredDefinition implements EntityDefinition {
+/** One row of a file's facts: fields that index the file's table of values, or are positions. */
+abstract class StoredRow {
   constructor(
-    private readonly facts: StoredFacts,
-    private readonly row: number,
+    protected readonly facts: StoredFacts,
+    private readonly rows: Uint32Array,
+    protected readonly row: number,
   ) {}
 
-  private value<T>(field: number): T {
-    return this.facts.values[this.facts.definitionRows[this.row + field]!] as T;
+  protected value<T>(field: number): T {
+    return this.facts.values[this.rows[this.row + field]!] as T;
+  }
+
+  protected number(field: number): number {
+    return this.rows[this.row + field]!;
+  }
+
+  get uri(): DocUri {
+    return this.facts.uri;
+  }
+}
+
+class StoredDefinition extends StoredRow implements EntityDefinition {
+  constructor(facts: StoredFacts, row: number) {
+    super(facts, facts.definitionRows, row);
   }
 
   get type(): string {
@@ -268,14 +284,11 @@ class StoredDefinition implements EntityDefinition {
   get id(): string {
     return this.value(1);
   }
-  get uri(): DocUri {
-    return this.facts.uri;
-  }
   get start(): number {
-    return this.facts.definitionRows[this.row + 2]!;
+    return this.number(2);
   }
   get span(): Span {
-    return { start: this.start, end: this.facts.definitionRows[this.row + 3]! };
+    return { start: this.number(2), end: this.number(3) };
   }
   get name(): string | undefined {
     return this.value(4);
@@ -291,14 +304,9 @@ class StoredDefinition implements EntityDefinition {
   }
 }
 
-class StoredReference implements EntityReference {
-  constructor(
-    private readonly facts: StoredFacts,
-    private readonly row: number,
-  ) {}
-
-  private value<T>(field: number): T {
-    return this.facts.values[this.facts.referenceRows[this.row + field]!] as T;
+class StoredReference extends StoredRow implements EntityReference {
+  constructor(facts: StoredFacts, row: number) {
+    super(facts, facts.referenceRows, row);
   }
 
   get type(): string {
@@ -307,11 +315,8 @@ class StoredReference implements EntityReference {
   get id(): string {
     return this.value(1);
   }
-  get uri(): DocUri {
-    return this.facts.uri;
-  }
   get span(): Span {
-    return { start: this.facts.referenceRows[this.row + 2]!, end: this.facts.referenceRows[this.row + 3]! };
+    return { start: this.number(2), end: this.number(3) };
   }
   get refKinds(): readonly string[] | undefined {
     return this.value(4);
@@ -327,24 +332,16 @@ class StoredReference implements EntityReference {
   }
 }
 
-class StoredClaim implements ClauseClaim {
-  constructor(
-    private readonly facts: StoredFacts,
-    private readonly row: number,
-  ) {}
-
-  private value<T>(field: number): T {
-    return this.facts.values[this.facts.claimRows[this.row + field]!] as T;
+class StoredClaim extends StoredRow implements ClauseClaim {
+  constructor(facts: StoredFacts, row: number) {
+    super(facts, facts.claimRows, row);
   }
 
   get ref(): string {
     return this.value(0);
   }
-  get uri(): DocUri {
-    return this.facts.uri;
-  }
   get span(): Span {
-    return { start: this.facts.claimRows[this.row + 1]!, end: this.facts.claimRows[this.row + 2]! };
+    return { start: this.number(1), end: this.number(2) };
   }
   get documentKind(): string | undefined {
     return this.value(3);
